@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Database } from './platform/db/client';
+import { installErrorHandler } from './platform/http/errors';
+import { installAuthHook } from './platform/auth/hook';
+import { authRoutes } from './platform/auth/routes';
+import { adminRoutes } from './platform/auth/admin-routes';
+import { orgRoutes } from './platform/orgs/routes';
+import { auditRoutes } from './platform/audit/routes';
+import { platformRoutes } from './platform/routes';
+import { registerModules, syncRolesAndPermissions } from './platform/bootstrap';
+import { modules } from './modules';
+import './platform/http/types';
+
+z.config(z.locales.zhCN());
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The whole server: platform routes, every module's routes, OpenAPI, and the SPA. */
+export async function buildApp({ database, config, logger = false }: BuildOptions) {
+  registerModules(modules);
+  await syncRolesAndPermissions(database.db);
+
+  const app = Fastify({ logger, trustProxy: true, bodyLimit: 20 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('fz', { db: database.db, dbKind: database.kind, config });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 10 } });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Fazhi 法治 API', description: '县区司法局与司法所业务平台接口', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  installAuthHook(app);
+
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(adminRoutes);
+  await app.register(auditRoutes);
+  await app.register(platformRoutes);
+  for (const m of modules) if (m.routes) await app.register(m.routes);
+
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes: any non-API GET that is not a file serves the SPA.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      return reply.sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return app;
+}
+
+export type FazhiApp = Awaited<ReturnType<typeof buildApp>>;
