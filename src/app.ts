@@ -17,6 +17,11 @@ import { adminRoutes } from './platform/auth/admin-routes';
 import { orgRoutes } from './platform/orgs/routes';
 import { auditRoutes } from './platform/audit/routes';
 import { platformRoutes } from './platform/routes';
+import { calendarRoutes } from './platform/calendar/routes';
+import { workflowRoutes } from './platform/workflow/routes';
+import { instrumentRoutes } from './platform/instruments/routes';
+import { ledgerRoutes } from './platform/ledger/routes';
+import { searchRoutes } from './platform/search/routes';
 import { registerModules, syncRolesAndPermissions } from './platform/bootstrap';
 import { modules } from './modules';
 import './platform/http/types';
@@ -55,6 +60,12 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(adminRoutes);
   await app.register(auditRoutes);
   await app.register(platformRoutes);
+  // Each platform part registers its routes (and any start-up work, e.g. loading the calendar) in its plugin.
+  await app.register(calendarRoutes);
+  await app.register(workflowRoutes);
+  await app.register(instrumentRoutes);
+  await app.register(ledgerRoutes);
+  await app.register(searchRoutes);
   for (const m of modules) if (m.routes) await app.register(m.routes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
