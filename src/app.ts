@@ -22,6 +22,7 @@ import { workflowRoutes } from './platform/workflow/routes';
 import { instrumentRoutes } from './platform/instruments/routes';
 import { ledgerRoutes } from './platform/ledger/routes';
 import { searchRoutes } from './platform/search/routes';
+import { indicatorRoutes } from './platform/indicators/routes';
 import { registerModules, syncRolesAndPermissions } from './platform/bootstrap';
 import { modules } from './modules';
 import './platform/http/types';
@@ -66,6 +67,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(instrumentRoutes);
   await app.register(ledgerRoutes);
   await app.register(searchRoutes);
+  await app.register(indicatorRoutes);
   for (const m of modules) if (m.routes) await app.register(m.routes);
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

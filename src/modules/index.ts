@@ -1,4 +1,6 @@
 import type { FazhiModule } from '../platform/module';
+import { adminReviewModule } from './admin-review';
+import { litigationModule } from './litigation';
 
 /** Every business line, in menu order. A line is added here and nowhere else. */
-export const modules: FazhiModule[] = [];
+export const modules: FazhiModule[] = [adminReviewModule, litigationModule];
