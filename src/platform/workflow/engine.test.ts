@@ -66,14 +66,14 @@ describe('流程引擎：法定期限', () => {
     expect(r.statusCode).toBe(200);
     const deadlines = r.json().deadlines as { rule: string; status: string; dueDate: string; metAt: string }[];
     expect(deadlines.find((d) => d.rule === 'review')).toMatchObject({ status: 'met', metAt: '2025-01-22' });
-    // 2025-02-05 (Wed) + 5 working days → 02-12 (Wed); 春节 holiday ended 02-04.
-    expect(deadlines.find((d) => d.rule === 'reviewAfterAmend')).toMatchObject({ status: 'open', dueDate: '2025-02-12' });
+    // 2025-02-05 (Wed) + 5 working days: 02-06, 02-07, 02-08 (Saturday, 春节调休上班), 02-10, 02-11.
+    expect(deadlines.find((d) => d.rule === 'reviewAfterAmend')).toMatchObject({ status: 'open', dueDate: '2025-02-11' });
   });
 
   it('受理时签发有编号的通知书；审结期限60日，末日为法定休假日顺延 (行政复议法 第六十二条；民法典 第二百零三条)', async () => {
     const inst = await newCase('壶山司法所', '2024-07-29');
     const r = await fire(hushan, inst.id, 'accept', 1, { date: '2024-08-02' });
-    expect(r.statusCode).toBe(200);
+    expect(r.statusCode, r.body).toBe(200);
     expect(r.json().instruments).toHaveLength(1);
     expect(r.json().instruments[0].number).toMatch(/〔2024〕\d+号$/);
     const decide = r.json().deadlines.find((d: { rule: string }) => d.rule === 'decide');
