@@ -24,6 +24,14 @@ export interface AuditEntry {
 const GENESIS = '0'.repeat(64);
 // One chain: writers take this transaction-scoped lock so two entries never share a predecessor.
 const CHAIN_LOCK = 727_001;
+/**
+ * Takes the audit chain's transaction lock. Code that must take another lock before auditing (e.g. a
+ * document-number counter row) calls this first, so every writer acquires the two in the same order.
+ */
+export async function lockAuditChain(tx: DbOrTx) {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+}
+
 const SECRET_KEY = /password|secret|token|Enc$|_enc$|Index$|_index$/i;
 
 /** JSON-safe copy with secrets removed (hashes, ciphertexts, blind indexes never enter the log). */
@@ -73,7 +81,7 @@ export function entryHash(e: HashInput): string {
 /** Appends one entry to the chain inside the caller's transaction (or a new one). */
 export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
   const run = async (tx: DbOrTx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    await lockAuditChain(tx);
     const last = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(sql`${auditLog.seq} desc`).limit(1);
     const before = clean(entry.before);
     const after = clean(entry.after);

@@ -38,6 +38,9 @@ export async function openPglite(dir?: string): Promise<Database> {
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client dropped by the server (restart, failover, a dropped test database) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => console.warn(`PostgreSQL 空闲连接断开：${err.message}`));
   // DATE columns stay 'YYYY-MM-DD' strings (no time-zone shifts), like PGlite with mode 'string'.
   const db = drizzlePg(pool) as unknown as Db;
   await migratePg(db as never, { migrationsFolder });
