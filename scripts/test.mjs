@@ -14,9 +14,11 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function vitest(label, args, env) {
+function vitest(label, args, env, node = null) {
   const out = path.join(os.tmpdir(), `fazhi-vitest-${process.pid}-${label.replace(/\W+/g, '_')}.json`);
-  const ok = run(label, 'npx', ['vitest', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const vitestArgs = ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  // With another Node (e.g. `npx -y node@24.21.0`), run vitest's own entry under it; its forks inherit that Node.
+  const ok = node ? run(label, 'npx', ['-y', node, 'node_modules/vitest/vitest.mjs', ...vitestArgs], env) : run(label, 'npx', ['vitest', ...vitestArgs], env);
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, 'utf8'));
     totals.passed += r.numPassedTests;
@@ -32,6 +34,7 @@ if (!run('typecheck (tsc)', 'npx', ['tsc', '-p', '.'])) failures.push('typecheck
 
 const pgUrl = process.env.DATABASE_URL;
 vitest('unit + API on PGlite', [], { DATABASE_URL: '' });
+if (process.env.FAZHI_TEST_NODE24 === '1') vitest('unit + API on PGlite, Node 24 LTS', [], { DATABASE_URL: '' }, 'node@24.21.0');
 if (pgUrl) vitest('unit + API on PostgreSQL', [], { DATABASE_URL: pgUrl });
 else console.log('\n(DATABASE_URL not set: skipping the PostgreSQL run; CI sets it)');
 
