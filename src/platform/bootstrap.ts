@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
-import { builtinRoles, permissionCatalogue, registerPermissions, registerRoles } from './auth/permissions';
+import { builtinRoles, kindAllows, permissionCatalogue, registerPermissions, registerRoles } from './auth/permissions';
 import { rolePermissions, roles } from './auth/schema';
 import { getSetting, putSetting } from './settings/service';
 import { registerOrgTypes } from './orgs/types';
@@ -15,8 +15,9 @@ export function registerModules(mods: FazhiModule[]) {
 }
 
 /**
- * Makes sure every built-in role exists and holds the permissions introduced since the last start.
- * A permission already known is never re-granted, so the 安全管理员's revocations stick.
+ * Makes sure every built-in role exists and holds its default permissions. Each default grant
+ * (role × permission) is applied once and remembered, so a grant the 安全管理员 revoked stays revoked, while
+ * a role or permission added by a newer version still gets its defaults.
  */
 export async function syncRolesAndPermissions(db: Db) {
   await db.transaction(async (tx) => {
@@ -26,17 +27,25 @@ export async function syncRolesAndPermissions(db: Db) {
         .values({ code: def.code, name: def.name, kind: def.kind, dataScope: def.dataScope, description: def.description ?? null, builtin: true })
         .onConflictDoNothing({ target: roles.code });
     }
-    const known = new Set(await getSetting<string[]>(tx, 'auth.knownPermissions', []));
-    const fresh = permissionCatalogue().filter((p) => !known.has(p.code));
-    if (!fresh.length) return;
+    const known = new Set(await getSetting<string[]>(tx, 'auth.knownGrants', []));
     const roleRows = await tx.select().from(roles).where(inArray(roles.code, builtinRoles().map((r) => r.code)));
-    for (const p of fresh) {
+    const fresh: string[] = [];
+    for (const p of permissionCatalogue()) {
+      const targets = new Set<string>();
       for (const code of p.grantTo ?? []) {
+        if (code === '@all') builtinRoles().filter((r) => kindAllows(r.kind, p.code)).forEach((r) => targets.add(r.code));
+        else if (code === '@business') builtinRoles().filter((r) => r.kind === 'business').forEach((r) => targets.add(r.code));
+        else targets.add(code);
+      }
+      for (const code of targets) {
+        const grant = `${code}:${p.code}`;
         const role = roleRows.find((r) => r.code === code);
-        if (role) await tx.insert(rolePermissions).values({ roleId: role.id, permission: p.code }).onConflictDoNothing();
+        if (known.has(grant) || !role) continue;
+        await tx.insert(rolePermissions).values({ roleId: role.id, permission: p.code }).onConflictDoNothing();
+        fresh.push(grant);
       }
     }
-    await putSetting(tx, 'auth.knownPermissions', [...known, ...fresh.map((p) => p.code)], null);
+    if (fresh.length) await putSetting(tx, 'auth.knownGrants', [...known, ...fresh], null);
   });
 }
 

@@ -11,7 +11,7 @@ import { createUser } from '../../platform/auth/users';
 import { users } from '../../platform/auth/schema';
 import { loadAuthContext, type AuthContext } from '../../platform/auth/context';
 import { todayInChina } from '../../platform/calendar/service';
-import { updateOrg, type Org } from '../../platform/orgs/service';
+import type { Org } from '../../platform/orgs/service';
 import { findReviewCases } from '../admin-review/service';
 import { litigationCases, litigationHearings, litigationMediations, litigationSuggestions } from './schema';
 import { act, addHearing, addMediation, createDefenceDraft, indexCase, registerCase, registerSuggestion, replySuggestion } from './service';
@@ -23,18 +23,6 @@ export const litigationDemoUsers = [
 ];
 
 /** 机关简称 as used in their 发文字号. */
-const agencyShortNames: Record<string, string> = {
-  武义县公安局: '武公',
-  武义县市场监督管理局: '武市监',
-  武义县自然资源和规划局: '武自然资规',
-  武义县综合行政执法局: '武综执',
-  武义县人力资源和社会保障局: '武人社',
-  金华市生态环境局武义分局: '金环武',
-  武义县交通运输局: '武交',
-  壶山街道: '壶街',
-  王宅镇: '王政',
-  白洋街道: '白街',
-};
 
 const DAY = 86_400_000;
 const shift = (iso: string, days: number) => new Date(Date.parse(iso + 'T00:00:00Z') + days * DAY).toISOString().slice(0, 10);
@@ -91,11 +79,6 @@ export async function seedLitigation(ctx: SeedContext) {
     const user = await createUser(db, systemActor, { username: u.username, displayName: u.displayName, orgId: org(u.org).id, title: u.title, roleCodes: u.roles, password: ctx.config.demoPassword });
     await db.update(users).set({ mustChangePassword: false }).where(eq(users.id, user.id));
     ctx.users.set(u.username, user.id);
-  }
-  // Numbered 文书 issued by an organ (司法建议回复函) carry its 简称: give the demo organs that have none one.
-  for (const [name, short] of Object.entries(agencyShortNames)) {
-    const o = orgs.get(name);
-    if (o && !o.shortName) orgs.set(name, await updateOrg(db, systemActor, o.id, { shortName: short }));
   }
   const yingsu = (await loadAuthContext(db, ctx.users.get('yingsu')!))!;
   const zrzy = (await loadAuthContext(db, ctx.users.get('zrzy')!))!;

@@ -42,10 +42,10 @@ describe('行政应诉期限', () => {
     expect(deadline(d, 'defence')).toMatchObject({ status: 'met' });
   });
 
-  it('普通程序一审审限自立案之日起六个月（按180日提示） (行政诉讼法 第八十一条)', async () => {
+  it('普通程序一审审限自立案之日起六个月，到期月的对应日届满 (行政诉讼法 第八十一条；民法典 第二百零二条)', async () => {
     const d = await registerVia(yingsu, { receivedDate: '2025-03-06', filedDate: '2025-03-03' });
-    // 2025-03-03 + 180 = 2025-08-30 (Saturday) → 2025-09-01.
-    expect(deadline(d, 'firstInstanceTerm')).toMatchObject({ dueDate: '2025-09-01', cite: '行政诉讼法 第八十一条' });
+    // 2025-03-03 + 6 months = 2025-09-03 (Wednesday).
+    expect(deadline(d, 'firstInstanceTerm')).toMatchObject({ dueDate: '2025-09-03', unit: 'month', days: 6, cite: '行政诉讼法 第八十一条' });
     expect(deadline(d, 'summaryTerm')).toBeUndefined();
   });
 
@@ -79,8 +79,8 @@ describe('行政应诉期限', () => {
     expect(d.workflow!.state).toBe('secondInstance');
     expect(d.case.level).toBe('second');
     expect(deadline(d, 'appealJudgment')).toMatchObject({ status: 'met', dueDate: '2025-06-25' });
-    // 2025-06-20 + 90 = 2025-09-18.
-    expect(deadline(d, 'secondInstanceTerm')).toMatchObject({ dueDate: '2025-09-18', status: 'open' });
+    // 2025-06-20 + 3 months = 2025-09-20, a Saturday → the next working day 2025-09-22 (民法典 第二百零三条).
+    expect(deadline(d, 'secondInstanceTerm')).toMatchObject({ dueDate: '2025-09-22', status: 'open' });
     d = await stepOk(yingsu, d, 'secondJudgment', { date: '2025-09-01', disposition: 'upheld' });
     expect(d.case).toMatchObject({ status: 'closed', outcome: 'dismissClaim', closedDate: '2025-09-01' });
     expect(d.workflow!.deadlines.every((x) => x.status !== 'open')).toBe(true);

@@ -112,17 +112,16 @@ export const litigationWorkflow = registerWorkflow({
   deadlines: [
     // 行政诉讼法 第六十七条第一款: 被告 submits the 答辩状 and its evidence within 15 days of receiving the 起诉状副本.
     { key: 'defence', label: '提交答辩状及证据', after: 'start', days: 15, unit: 'calendarDay', until: ['submitDefence'], cite: '行政诉讼法 第六十七条' },
-    // 行政诉讼法 第八十一条: 一审 judged within 6 months of 立案 — the court's period, tracked as information.
-    // The engine counts days, not months (民法典 第二百零二条), so six months are declared as 180 days: the
-    // warning comes at most four days early, never late.
-    { key: 'firstInstanceTerm', label: '一审审限（法院，六个月）', after: 'recordFiling', days: 180, unit: 'calendarDay', until: ['firstJudgment', 'withdraw', 'mediate'], cite: '行政诉讼法 第八十一条', when: (d) => d.procedure === 'ordinary' },
+    // 行政诉讼法 第八十一条: 一审 judged within 6 months of 立案 — the court's period, tracked as information;
+    // months end on the corresponding day (民法典 第二百零二条).
+    { key: 'firstInstanceTerm', label: '一审审限（法院，六个月）', after: 'recordFiling', days: 6, unit: 'month', until: ['firstJudgment', 'withdraw', 'mediate'], cite: '行政诉讼法 第八十一条', when: (d) => d.procedure === 'ordinary' },
     // 行政诉讼法 第八十三条: 简易程序 cases are concluded within 45 days of 立案.
     { key: 'summaryTerm', label: '简易程序审限（法院，45日）', after: 'recordFiling', days: 45, unit: 'calendarDay', until: ['firstJudgment', 'withdraw', 'mediate'], cite: '行政诉讼法 第八十三条', when: (d) => d.procedure === 'summary' },
     // 行政诉讼法 第八十五条: appeal within 15 days of service of a 判决书, 10 days of a 裁定书 — the organ decides by then.
     { key: 'appealJudgment', label: '上诉期（判决，15日）', after: 'firstJudgment', days: 15, unit: 'calendarDay', until: ['appeal', 'waiveAppeal', 'judgmentEffective'], cite: '行政诉讼法 第八十五条', when: (d) => d.documentKind === 'judgment' },
     { key: 'appealRuling', label: '上诉期（裁定，10日）', after: 'firstJudgment', days: 10, unit: 'calendarDay', until: ['appeal', 'waiveAppeal', 'judgmentEffective'], cite: '行政诉讼法 第八十五条', when: (d) => d.documentKind === 'ruling' },
-    // 行政诉讼法 第八十八条: 二审 judged within 3 months of receiving the appeal — information; 90 days as above.
-    { key: 'secondInstanceTerm', label: '二审审限（法院，三个月）', after: 'appeal', days: 90, unit: 'calendarDay', until: ['secondJudgment', 'remand', 'withdraw', 'mediate'], cite: '行政诉讼法 第八十八条' },
+    // 行政诉讼法 第八十八条: 二审 judged within 3 months of receiving the appeal — information.
+    { key: 'secondInstanceTerm', label: '二审审限（法院，三个月）', after: 'appeal', days: 3, unit: 'month', until: ['secondJudgment', 'remand', 'withdraw', 'mediate'], cite: '行政诉讼法 第八十八条' },
   ],
 });
 

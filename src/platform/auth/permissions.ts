@@ -19,7 +19,10 @@ export interface PermissionDef {
   label: string;
   group: string;
   kind: PermissionKind;
-  /** Built-in role codes that hold this permission by default. */
+  /**
+   * Built-in role codes that hold this permission by default; '@business' = every built-in business role
+   * (including those business lines declare), '@all' = every built-in role whose kind may hold it.
+   */
   grantTo?: string[];
 }
 
@@ -63,8 +66,8 @@ registerRoles([
 ]);
 
 registerPermissions([
-  { code: 'workbench.view', label: '工作台', group: '通用', kind: 'common', grantTo: ['sysadmin', 'secadmin', 'auditor', 'director', 'staff'] },
-  { code: 'org.read', label: '查看组织机构', group: '系统管理', kind: 'common', grantTo: ['sysadmin', 'secadmin', 'director', 'staff'] },
+  { code: 'workbench.view', label: '工作台', group: '通用', kind: 'common', grantTo: ['@all'] },
+  { code: 'org.read', label: '查看组织机构', group: '系统管理', kind: 'common', grantTo: ['sysadmin', 'secadmin', '@business'] },
   { code: 'org.manage', label: '管理组织机构', group: '系统管理', kind: 'system', grantTo: ['sysadmin'] },
   { code: 'user.read', label: '查看用户', group: '系统管理', kind: 'common', grantTo: ['sysadmin', 'secadmin'] },
   { code: 'user.manage', label: '管理用户账号', group: '系统管理', kind: 'system', grantTo: ['sysadmin'] },

@@ -13,7 +13,8 @@ import { calendarDays, calendarYears } from './schema';
  * calendar_days), and single-day corrections (calendar_days), held in memory so deadline arithmetic is sync.
  */
 
-export type DayUnit = 'workingDay' | 'calendarDay';
+/** 'month' periods follow 民法典 第二百零二条 (the corresponding day of the last month, or its last day). */
+export type DayUnit = 'workingDay' | 'calendarDay' | 'month';
 export interface DayResult {
   date: string;
   /** 暂定: the count touched a day of a year with no holiday data, so only weekends were skipped (DOMAIN.md §0). */
@@ -173,12 +174,27 @@ export function addDays(from: string, days: number, unit: DayUnit): DayResult {
   if (unit === 'workingDay') {
     let left = days;
     while (left > 0) if (consult(++n)) left--;
+  } else if (unit === 'month') {
+    n = dayNumber(addMonths(from, days));
   } else {
     n += days;
   }
   // 民法典 第二百零三条: a last day that is a 法定休假日 moves to the next working day.
   while (!consult(n)) n++;
   return { date: fromDayNumber(n), provisional };
+}
+
+/**
+ * 民法典 第二百零二条: a period in months ends on the corresponding day of the last month; without one
+ * (e.g. 8月31日 + 6个月), on that month's last day.
+ */
+export function addMonths(from: string, months: number): string {
+  const [y, m, d] = from.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** addDays with 'workingDay' (行政复议法 第八十八条). */
@@ -192,6 +208,11 @@ export function countDays(from: string, to: string, unit: DayUnit): number {
   const a = checkDate(from, '起算日期');
   const b = checkDate(to, '截止日期');
   if (b <= a) return 0;
+  if (unit === 'month') {
+    let months = 0;
+    while (dayNumber(addMonths(from, months + 1)) <= b) months++;
+    return months;
+  }
   if (unit === 'calendarDay') return b - a;
   let count = 0;
   for (let n = a + 1; n <= b; n++) if (dayInfo(fromDayNumber(n), n).isWorkday) count++;

@@ -10,7 +10,7 @@ import { jobs } from '../jobs/schema';
 import { files } from './schema';
 
 registerPermissions([
-  { code: 'file.read', label: '查看本范围内的附件材料', group: '通用', kind: 'business', grantTo: ['director', 'staff'] },
+  { code: 'file.read', label: '查看本范围内的附件材料', group: '通用', kind: 'business', grantTo: ['@business'] },
 ]);
 
 export type FileRow = typeof files.$inferSelect;

@@ -42,12 +42,12 @@ export async function seedOrgTree(database: Database): Promise<Map<string, Org>>
   const bureau = await add(c.bureau.name, 'justiceBureau', c.regionCode, county, { shortName: c.bureau.shortName });
   for (const d of c.divisions) await add(d, 'division', c.regionCode, bureau);
   for (const o of c.others) await add(o.name, o.type, c.regionCode, o.underBureau ? bureau : county, { shortName: o.shortName });
-  for (const a of c.agencies) await add(a, 'agency', c.regionCode, county);
+  for (const a of c.agencies) await add(a.name, 'agency', c.regionCode, county, { shortName: a.shortName });
   for (const t of c.townships) {
     // 司法所 are the bureau's 派出机构: under the bureau, coded with their township.
     // 简称 for document numbers: 壶山司法所 → 壶山司 (壶山司〔2025〕3号).
     await add(justiceOfficeName(t.name), 'justiceOffice', t.code, bureau, { shortName: justiceOfficeName(t.name).replace(/法所$/, '') });
-    const gov = await add(t.name.endsWith('街道') ? `${t.name}办事处` : `${t.name}人民政府`, 'government', t.code, county, { population: t.population });
+    const gov = await add(t.name.endsWith('街道') ? `${t.name}办事处` : `${t.name}人民政府`, 'government', t.code, county, { population: t.population, shortName: (t as { shortName?: string }).shortName ?? t.name.replace(/(街道|镇|乡)$/, '').slice(0, 2) + '政' });
     byName.set(t.name, gov);
     for (const [i, v] of (c.villages[t.name] ?? []).entries()) await add(v, 'village', `${t.code}${String(200 + i + 1).padStart(3, '0')}`, gov);
   }

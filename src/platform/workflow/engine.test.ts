@@ -227,3 +227,18 @@ describe('工作台待办与数据范围', () => {
     void hushanOrg;
   });
 });
+
+describe('通用流程接口', () => {
+  it('业务条线自己维护案件字段的流程不能通过通用接口办理', async () => {
+    const { registerWorkflow } = await import('./registry');
+    registerWorkflow({ ...sampleWorkflow, key: 'sampleModuleOnly', genericTransitions: false });
+    const [org] = await t.database.db.select().from(orgs).where(eq(orgs.name, '壶山司法所'));
+    const [u] = await t.database.db.select().from(users).where(eq(users.username, 'hushan'));
+    const auth = (await loadAuthContext(t.database.db, u.id))!;
+    const inst = await t.database.db.transaction((tx) => startInstance(tx, auth.actor, { workflow: 'sampleModuleOnly', entityId: crypto.randomUUID(), title: '只能在业务页面办理', orgId: org.id, regionCode: org.regionCode, date: '2024-05-06' }));
+    const r = await fire(hushan, inst.id, 'accept', 1, { date: '2024-05-07' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().code).toBe('WORKFLOW_USE_MODULE_ENDPOINT');
+    expect((await view(hushan, inst.id)).state).toBe('submitted');
+  });
+});

@@ -203,9 +203,10 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
     } else if (t.clock === 'suspend' && d.status === 'open' && d.dueDate) {
       // 中止: the clock stops; the days still to run are kept (行政复议法 第三十九条). Counted from the period
       // itself, not from the due date, which 民法典 第二百零三条 may have moved past a holiday.
-      const used = countDays(d.startDate, date, d.unit as DeadlineDef['unit']);
-      const remaining = Math.max(0, effectiveDays(d) - used);
-      await tx.update(wfDeadlines).set({ status: 'paused', pausedAt: date, remainingDays: remaining, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
+      // A period in months pauses as the calendar days left to its end, and resumes counted in days.
+      const unit = d.unit === 'month' ? 'calendarDay' : (d.unit as DeadlineDef['unit']);
+      const remaining = d.unit === 'month' ? countDays(date, d.dueDate, 'calendarDay') : Math.max(0, effectiveDays(d) - countDays(d.startDate, date, unit));
+      await tx.update(wfDeadlines).set({ status: 'paused', pausedAt: date, remainingDays: remaining, unit, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
     } else if (t.clock === 'resume' && d.status === 'paused') {
       // 恢复: the clock restarts from the resumption date with the days remaining.
       const due = addDays(date, d.remainingDays ?? 0, d.unit as DeadlineDef['unit']);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, pageOf, pageQuery } from '../http/schemas';
+import { AppError } from '../errors';
 import { fireTransition, instanceHistory, instanceInScope, instanceView } from './engine';
 import { allWorkflows } from './registry';
 import { listTodos, todoSummary } from './todos';
@@ -64,6 +65,8 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       body: z.object({ version: z.number().int(), data: z.record(z.string(), z.unknown()).optional(), note: z.string().max(2000).optional() }),
     },
   }, async (req) => {
+    const before = await instanceInScope(db, req.auth, req.params.id);
+    if (!before.def.genericTransitions) throw new AppError('WORKFLOW_USE_MODULE_ENDPOINT', `请在「${before.def.label}」的业务页面办理此操作`, 400);
     const result = await db.transaction((tx) => fireTransition(tx, req.auth, { instanceId: req.params.id, transition: req.params.transition, version: req.body.version, data: req.body.data, note: req.body.note }));
     const { instance, def } = await instanceInScope(db, req.auth, req.params.id);
     return { ...(await instanceView(db, req.auth, instance, def)), instruments: result.instruments };

@@ -22,6 +22,7 @@ export const sampleWorkflow = registerWorkflow({
   initial: 'submitted',
   readPermission: 'sample.read',
   link: '/sample/:entityId',
+  genericTransitions: true,
   states: {
     submitted: { label: '已申请' },
     amending: { label: '补正中' },

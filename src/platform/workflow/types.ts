@@ -8,7 +8,8 @@
  */
 import type { z } from 'zod';
 
-export type DayUnit = 'workingDay' | 'calendarDay';
+/** Periods in months follow 民法典 第二百零二条 (e.g. 行政诉讼法 第八十一条's six-month 审限). */
+export type DayUnit = 'workingDay' | 'calendarDay' | 'month';
 
 export interface StateDef {
   label: string;
@@ -67,6 +68,12 @@ export interface WorkflowDef {
   link?: string;
   /** Permission needed to see instances in the 待办 (with its data scope). */
   readPermission: string;
+  /**
+   * May transitions be fired through the generic POST /api/workflow/instances/:id/transitions/:key?
+   * Lines that keep case columns in step with the workflow (outcome, dates) leave this off and expose
+   * their own action endpoints, so the generic route cannot bypass them.
+   */
+  genericTransitions?: boolean;
 }
 
 export interface DeadlineView {
