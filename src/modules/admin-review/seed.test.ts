@@ -9,12 +9,10 @@ import type { Org } from '../../platform/orgs/service';
 import { seedAdminReview } from './seed';
 
 let t: TestContext;
-let ms = 0;
 beforeAll(async () => {
   t = await createTestContext({ seedModules: false });
   const orgRows = await t.database.db.select().from(orgs);
   const userRows = await t.database.db.select().from(users);
-  const started = Date.now();
   await seedAdminReview({
     db: t.database.db,
     config: t.config,
@@ -23,14 +21,12 @@ beforeAll(async () => {
     random: seededRandom(),
     log: () => {},
   });
-  ms = Date.now() - started;
 });
 afterAll(() => t?.close());
 
 describe('演示数据', () => {
-  it('一年多的武义县复议案件：各种状态、调撤率接近年报、在办案件有红灯黄灯，5秒内完成', async () => {
-    // The budget is for the embedded database a fresh install starts with (PostgreSQL timing depends on the server).
-    if (t.database.kind === 'pglite') expect(ms).toBeLessThan(5000);
+  it('一年多的武义县复议案件：各种状态、调撤率接近年报、在办案件有红灯黄灯', async () => {
+    // Seeding time is measured by `npm run bench`, not asserted here (timing lives in benchmarks).
     const [s] = rowsOf<{ n: number; y2025: number; open: number; states: number }>(
       await t.database.db.execute(sql`select count(*)::int as n, count(*) filter (where received_date between '2025-01-01' and '2025-12-31')::int as y2025,
         count(*) filter (where concluded_date is null)::int as open, count(distinct state)::int as states from admin_review_cases`),

@@ -158,6 +158,8 @@ export const followUpWorkflow = registerWorkflow({
   key: FOLLOW_UP_WORKFLOW,
   label: '行政复议履行监督',
   entityType: ENTITY_TYPE,
+  // No case columns follow this workflow: its steps are fired through the generic workflow endpoint.
+  genericTransitions: true,
   initial: 'awaiting',
   readPermission: PERM.read,
   link: '/admin-review/cases/:entityId',

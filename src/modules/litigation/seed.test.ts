@@ -9,7 +9,6 @@ import { createTestContext, type TestContext } from '../../platform/testing/harn
 import { seedLitigation } from './seed';
 
 let t: TestContext;
-let ms = 0;
 
 beforeAll(async () => {
   t = await createTestContext({ seedModules: false });
@@ -21,10 +20,7 @@ beforeAll(async () => {
     if (o.type === 'government' && township !== o.name && township !== '武义县') byName.set(township, o);
   }
   const userIds = new Map((await t.database.db.select().from(users)).map((u) => [u.username, u.id]));
-  const started = Date.now();
   await seedLitigation({ db: t.database.db, config: t.config, orgs: byName, users: userIds, random: seededRandom(), log: () => {} });
-  ms = Date.now() - started;
-  console.log(`行政应诉演示数据生成 ${ms} ms`);
 });
 afterAll(() => t?.close());
 
