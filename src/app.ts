@@ -46,7 +46,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.decorate('fz', { db: database.db, dbKind: database.kind, config });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  installErrorHandler(app, { spaFallback: () => hasWeb });
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: 50 * 1024 * 1024, files: 10 } });
@@ -72,14 +73,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  if (fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes: any non-API GET that is not a file serves the SPA.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      return reply.sendFile('index.html');
-    });
-  }
+  // Files are looked up on every request (wildcard), so rebuilding web/dist needs no restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   await app.ready();
   return app;
 }

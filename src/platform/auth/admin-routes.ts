@@ -119,6 +119,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
 
   app.get('/api/roles', { config: { permission: 'role.read' }, schema: { tags: ['角色权限'], summary: '角色列表' } }, async () => {
+    // Correlated subqueries name "roles"."id" outright: drizzle renders a single-table select's columns unqualified.
     const rows = await db
       .select({
         id: roles.id,
@@ -129,8 +130,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         dataScope: roles.dataScope,
         builtin: roles.builtin,
         version: roles.version,
-        permissions: sql<string[]>`coalesce((select array_agg(rp.permission order by rp.permission) from role_permissions rp where rp.role_id = ${roles.id}), '{}')`,
-        userCount: sql<number>`(select count(*)::int from user_roles ur join users u on u.id = ur.user_id where ur.role_id = ${roles.id} and u.voided_at is null)`,
+        permissions: sql<string[]>`coalesce((select array_agg(rp.permission order by rp.permission) from role_permissions rp where rp.role_id = "roles"."id"), '{}')`,
+        userCount: sql<number>`(select count(*)::int from user_roles ur join users u on u.id = ur.user_id where ur.role_id = "roles"."id" and u.voided_at is null)`,
       })
       .from(roles)
       .where(isNull(roles.voidedAt))

@@ -91,3 +91,12 @@ describe('三员分立', () => {
     expect(res.json().code).toBe('SEPARATION_OF_DUTIES');
   });
 });
+
+describe('角色列表', () => {
+  it('显示每个角色的用户数和权限', async () => {
+    const sec = await t.login('secadmin');
+    const roles = (await sec.get('/api/roles')).json() as { code: string; userCount: number; permissions: string[] }[];
+    expect(roles.find((r) => r.code === 'staff')!.userCount).toBeGreaterThanOrEqual(2); // hushan, baiyang
+    expect(roles.find((r) => r.code === 'auditor')).toMatchObject({ userCount: 1, permissions: expect.arrayContaining(['audit.read']) });
+  });
+});

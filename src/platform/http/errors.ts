@@ -5,7 +5,7 @@ import { AppError, pgErrorCode } from '../errors';
 const partLabel: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** Turns every failure into `{ code, message, details }`: 4xx in Chinese for bad input, 500 only for our own bugs. */
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: () => boolean } = {}) {
   app.setErrorHandler((err: FastifyError & { cause?: unknown }, req, reply) => {
     if (err instanceof AppError) return reply.code(err.status).send({ code: err.code, message: err.message, details: err.details });
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -39,5 +39,9 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误，请联系管理员' });
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` }));
+  app.setNotFoundHandler((req, reply) => {
+    // Client-side routes of the SPA: any other GET that is not an API call or a file gets index.html.
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && opts.spaFallback?.()) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
 }

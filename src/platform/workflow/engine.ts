@@ -279,7 +279,7 @@ export async function instanceView(db: DbOrTx, auth: AuthContext, instance: Inst
 
 export async function instanceHistory(db: DbOrTx, instanceId: string) {
   return db
-    .select({ id: wfEvents.id, transition: wfEvents.transition, fromState: wfEvents.fromState, toState: wfEvents.toState, eventDate: wfEvents.eventDate, actorId: wfEvents.actorId, actorName: sql<string | null>`(select display_name from users u where u.id = ${wfEvents.actorId})`, data: wfEvents.data, note: wfEvents.note, at: wfEvents.at })
+    .select({ id: wfEvents.id, transition: wfEvents.transition, fromState: wfEvents.fromState, toState: wfEvents.toState, eventDate: wfEvents.eventDate, actorId: wfEvents.actorId, actorName: sql<string | null>`(select u.display_name from users u where u.id = "wf_events"."actor_id")`, data: wfEvents.data, note: wfEvents.note, at: wfEvents.at })
     .from(wfEvents)
     .where(eq(wfEvents.instanceId, instanceId))
     .orderBy(asc(wfEvents.at));

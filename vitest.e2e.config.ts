@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: the real server (PGlite, demo county) as a child process, driven through Debian's Chromium.
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    // Starts one server for all files (build web if stale, fresh PGlite data dir, demo county).
+    globalSetup: ['e2e/global-setup.ts'],
+    pool: 'forks',
+    // One server and one browser at a time: the machine has 2 cores and PGlite peaks near 1 GB.
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});

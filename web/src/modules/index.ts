@@ -1,0 +1,12 @@
+import type { WebModule } from '../platform/module';
+import { adminReview } from './admin-review';
+import { litigation } from './litigation';
+
+/**
+ * Every business line's web part, in menu order (mirrors src/modules/index.ts on the server).
+ * A line is added here with one import and nowhere else:
+ *
+ *   import { adminReview } from './admin-review';
+ *   export const webModules: WebModule[] = [adminReview];
+ */
+export const webModules: WebModule[] = [adminReview, litigation];

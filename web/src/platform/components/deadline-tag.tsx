@@ -1,0 +1,32 @@
+import { Tag, Tooltip } from 'antd';
+import type { Deadline, Light } from '../../api/types';
+
+// DOMAIN.md §0: 黄灯 when ≤ 3 working days remain, 红灯 when overdue — computed by the server's workflow engine.
+export const lightLabels: Record<Light, { text: string; color: string }> = {
+  red: { text: '红灯', color: 'red' },
+  yellow: { text: '黄灯', color: 'gold' },
+  green: { text: '正常', color: 'green' },
+};
+
+const unitLabel = (unit: string) => (unit === 'workingDay' ? '个工作日' : unit === 'calendarDay' ? '日' : unit);
+
+/** The light of a deadline; hovering shows what the deadline is and the article it comes from. */
+export function DeadlineTag({ deadline }: { deadline: Deadline | null }) {
+  if (!deadline) return <Tag>无期限</Tag>;
+  const l = lightLabels[deadline.light] ?? lightLabels.green;
+  const tip = (
+    <div>
+      <div>{deadline.label}：{deadline.days}{unitLabel(deadline.unit)}，截止 {deadline.dueDate}</div>
+      <div>依据：{deadline.cite}</div>
+      {deadline.provisional && <div>暂定：该年度工作日历尚未导入，导入后将重新计算</div>}
+    </div>
+  );
+  return (
+    <Tooltip title={tip}>
+      <Tag color={l.color} data-light={deadline.light}>
+        {l.text}
+        {deadline.provisional ? '（暂定）' : ''}
+      </Tag>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,55 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
+import { AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { page, type MenuGroup } from './module';
+
+// Every page is its own chunk: the first paint loads only the shell and the page asked for.
+const WorkbenchPage = lazy(() => import('./workbench/workbench-page'));
+const OrgsPage = lazy(() => import('./admin/orgs-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
+const RolesPage = lazy(() => import('./admin/roles-page'));
+const CalendarPage = lazy(() => import('./admin/calendar-page'));
+const AuditPage = lazy(() => import('./admin/audit-page'));
+
+/** The 工作台 comes first in the side menu, the business lines next, the administration last. */
+export const workbenchMenu: MenuGroup = {
+  key: 'workbench',
+  label: '工作台',
+  icon: <DashboardOutlined />,
+  menu: [{ path: '/', label: '工作台', permission: 'workbench.view' }],
+};
+
+/** 三员分立 shows in the menu: each administrator sees only their own area. */
+export const adminMenu: MenuGroup[] = [
+  {
+    key: 'system',
+    label: '系统管理',
+    icon: <SettingOutlined />,
+    menu: [
+      { path: '/admin/orgs', label: '组织机构', permission: 'org.read' },
+      { path: '/admin/users', label: '用户管理', permission: 'user.read' },
+      { path: '/admin/calendar', label: '工作日历', permission: 'calendar.manage' },
+    ],
+  },
+  {
+    key: 'security',
+    label: '安全管理',
+    icon: <SafetyCertificateOutlined />,
+    menu: [{ path: '/admin/roles', label: '角色权限', permission: 'role.read' }],
+  },
+  {
+    key: 'audit',
+    label: '安全审计',
+    icon: <AuditOutlined />,
+    menu: [{ path: '/admin/audit', label: '审计日志', permission: 'audit.read' }],
+  },
+];
+
+export const platformRoutes: RouteObject[] = [
+  { index: true, element: page('workbench.view', WorkbenchPage) },
+  { path: 'admin/orgs', element: page('org.read', OrgsPage) },
+  { path: 'admin/users', element: page('user.read', UsersPage) },
+  { path: 'admin/roles', element: page('role.read', RolesPage) },
+  { path: 'admin/calendar', element: page('calendar.manage', CalendarPage) },
+  { path: 'admin/audit', element: page('audit.read', AuditPage) },
+];
