@@ -65,22 +65,26 @@ program
     withDb(async (d) => {
       const password = opts.password ?? process.env.FAZHI_ADMIN_PASSWORD;
       if (!password) fail('请用 --password 或 FAZHI_ADMIN_PASSWORD 提供初始密码');
-      let orgId: string;
-      if (!(await hasAnyOrg(d.db))) {
-        if (!opts.org || !opts.regionCode) fail('空数据库：请用 --org "XX县人民政府" --region-code 6位代码 创建根机构');
-        const root = await createOrg(d.db, systemActor, { name: opts.org, type: 'government', regionCode: opts.regionCode });
-        orgId = root.id;
-        console.log(`已创建根机构：${root.name}（${root.regionCode}）`);
-      } else {
-        const roots = await d.db.select().from(orgs).where(isNull(orgs.parentId));
-        const root = roots[0];
-        const org = opts.org ? await resolveOrg(d.db, root.path, opts.org) : root;
-        if (!org) fail(`找不到机构：${opts.org}`);
-        orgId = org.id;
-      }
+      // One transaction: a refused password leaves no root org behind (no partial writes).
       try {
-        const user = await createUser(d.db, systemActor, { username: opts.username, displayName: opts.displayName, orgId, roleCodes: [opts.role], password });
-        console.log(`已创建用户 ${user.username}（角色 ${opts.role}），首次登录须修改密码`);
+        await d.db.transaction(async (tx) => {
+          const db = tx as unknown as typeof d.db;
+          let orgId: string;
+          let created = '';
+          if (!(await hasAnyOrg(db))) {
+            if (!opts.org || !opts.regionCode) fail('空数据库：请用 --org "XX县人民政府" --region-code 6位代码 创建根机构');
+            const root = await createOrg(db, systemActor, { name: opts.org, type: 'government', regionCode: opts.regionCode });
+            orgId = root.id;
+            created = `已创建根机构：${root.name}（${root.regionCode}）\n`;
+          } else {
+            const [root] = await db.select().from(orgs).where(isNull(orgs.parentId));
+            const org = opts.org ? await resolveOrg(db, root.path, opts.org) : root;
+            if (!org) fail(`找不到机构：${opts.org}`);
+            orgId = org.id;
+          }
+          const user = await createUser(db, systemActor, { username: opts.username, displayName: opts.displayName, orgId, roleCodes: [opts.role], password });
+          console.log(`${created}已创建用户 ${user.username}（角色 ${opts.role}），首次登录须修改密码`);
+        });
       } catch (e) {
         fail((e as Error).message);
       }
