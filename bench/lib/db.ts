@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { createThrowawayDatabase } from '../../src/platform/db/throwaway';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,14 +75,9 @@ export async function openBenchPglite(): Promise<BenchDatabase> {
 
 /** A throw-away database on the PostgreSQL server at `url`, dropped on close. */
 export async function openBenchPostgres(url: string, poolSize = 10): Promise<BenchDatabase> {
-  const name = `fazhi_bench_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = '/' + name;
-  const pool = new pg.Pool({ connectionString: u.toString(), max: poolSize });
+  const throwaway = await createThrowawayDatabase(url, 'fazhi_bench');
+  const u = new URL(throwaway.url);
+  const pool = new pg.Pool({ connectionString: throwaway.url, max: poolSize });
   const logger = new CaptureLogger();
   const db = drizzlePg(pool, { logger }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder });
@@ -91,15 +86,12 @@ export async function openBenchPostgres(url: string, poolSize = 10): Promise<Ben
     db,
     kind: 'postgres',
     version: rows[0].v,
-    location: `PostgreSQL ${u.host}（临时库 ${name}，连接池 ${poolSize}）`,
+    location: `PostgreSQL ${u.host}（临时库 ${throwaway.name}，连接池 ${poolSize}）`,
     capture: withCapture(logger),
     raw: (s) => pool.query(s.sql, s.params as unknown[]),
     close: async () => {
       await pool.end();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await throwaway.drop();
     },
   };
 }

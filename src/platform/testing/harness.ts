@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createThrowawayDatabase } from '../db/throwaway';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../config';
 import { openPglite, openPostgres, type Database } from '../db/client';
@@ -24,23 +24,14 @@ export async function createTestDatabase(): Promise<Database & { name: string }>
     const d = await openPglite();
     return { ...d, name: 'pglite' };
   }
-  const name = `fazhi_t_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = '/' + name;
-  const d = await openPostgres(u.toString(), 5);
+  const throwaway = await createThrowawayDatabase(url, 'fazhi_t');
+  const d = await openPostgres(throwaway.url, 5);
   return {
     ...d,
-    name,
+    name: throwaway.name,
     close: async () => {
       await d.close();
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await throwaway.drop();
     },
   };
 }
