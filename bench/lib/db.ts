@@ -78,6 +78,8 @@ export async function openBenchPostgres(url: string, poolSize = 10): Promise<Ben
   const throwaway = await createThrowawayDatabase(url, 'fazhi_bench');
   const u = new URL(throwaway.url);
   const pool = new pg.Pool({ connectionString: throwaway.url, max: poolSize });
+  // Dropping the database WITH (FORCE) ends idle clients; that must not crash the run.
+  pool.on('error', () => {});
   const logger = new CaptureLogger();
   const db = drizzlePg(pool, { logger }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder });
