@@ -6,6 +6,7 @@ import { installUnauthorizedRedirect } from './platform/auth/unauthorized';
 import { AppLayout } from './platform/layout/app-layout';
 import { platformRoutes } from './platform/nav';
 import { webModules } from './modules';
+import { portalRoute } from './portal/routes';
 
 const LoginPage = lazy(() => import('./platform/auth/login-page'));
 
@@ -36,6 +37,8 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
   },
+  // The public portal: outside RequireAuth, no login.
+  portalRoute(<RouteError />),
   {
     path: '/',
     element: (

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { AuditOutlined, DashboardOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, FundOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import { page, type MenuGroup } from './module';
 
 // Every page is its own chunk: the first paint loads only the shell and the page asked for.
@@ -10,6 +10,7 @@ const UsersPage = lazy(() => import('./admin/users-page'));
 const RolesPage = lazy(() => import('./admin/roles-page'));
 const CalendarPage = lazy(() => import('./admin/calendar-page'));
 const AuditPage = lazy(() => import('./admin/audit-page'));
+const IndicatorsPage = lazy(() => import('./indicators/indicators-page'));
 
 /** The 工作台 comes first in the side menu, the business lines next, the administration last. */
 export const workbenchMenu: MenuGroup = {
@@ -17,6 +18,17 @@ export const workbenchMenu: MenuGroup = {
   label: '工作台',
   icon: <DashboardOutlined />,
   menu: [{ path: '/', label: '工作台', permission: 'workbench.view' }],
+};
+
+/**
+ * 指标, next to the 工作台. Shown to holders of any indicator permission (see indicators/access.ts, the
+ * layout filters it); the server decides which figures each user gets.
+ */
+export const indicatorsMenu: MenuGroup = {
+  key: 'indicators',
+  label: '指标',
+  icon: <FundOutlined />,
+  menu: [{ path: '/indicators', label: '指标' }],
 };
 
 /** 三员分立 shows in the menu: each administrator sees only their own area. */
@@ -47,6 +59,7 @@ export const adminMenu: MenuGroup[] = [
 
 export const platformRoutes: RouteObject[] = [
   { index: true, element: page('workbench.view', WorkbenchPage) },
+  { path: 'indicators', element: page(undefined, IndicatorsPage) },
   { path: 'admin/orgs', element: page('org.read', OrgsPage) },
   { path: 'admin/users', element: page('user.read', UsersPage) },
   { path: 'admin/roles', element: page('role.read', RolesPage) },

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
@@ -75,6 +75,9 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
           连续输错密码将锁定账号；超过30分钟未操作需重新登录。
         </Typography.Paragraph>
+        <div style={{ textAlign: 'center', marginBottom: 8, fontSize: 13 }}>
+          <Link to="/portal">公共服务（无需登录）</Link>
+        </div>
       </Card>
       <ChangePasswordModal open={mustChange} forced onChanged={() => navigate(target, { replace: true })} />
     </div>

@@ -5,7 +5,8 @@ import { KeyOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, User
 import { useSession } from '../auth/session';
 import { ChangePasswordModal } from '../auth/change-password';
 import { visibleMenu, type MenuGroup } from '../module';
-import { adminMenu, workbenchMenu } from '../nav';
+import { adminMenu, indicatorsMenu, workbenchMenu } from '../nav';
+import { canSeeIndicators } from '../indicators/access';
 import { webModules } from '../../modules';
 import { IdleWatcher } from './idle-watcher';
 
@@ -14,7 +15,7 @@ const { Header, Sider, Content } = Layout;
 /** The side menu: 工作台, every business line from the module registry, then administration — filtered by permission. */
 export function useMenuGroups(): MenuGroup[] {
   const { can } = useSession();
-  return useMemo(() => visibleMenu([workbenchMenu, ...webModules, ...adminMenu], can), [can]);
+  return useMemo(() => visibleMenu([workbenchMenu, ...(canSeeIndicators(can) ? [indicatorsMenu] : []), ...webModules, ...adminMenu], can), [can]);
 }
 
 function toMenuItems(groups: MenuGroup[]): MenuProps['items'] {
