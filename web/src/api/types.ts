@@ -38,16 +38,8 @@ export interface Org {
   address: string | null;
 }
 
-export interface OrgInput {
-  parentId?: string | null;
-  name: string;
-  shortName?: string | null;
-  type: string;
-  regionCode: string;
-  population?: number | null;
-  sort?: number;
-  address?: string | null;
-}
+/** The server's own input shape (src/platform/orgs/service.ts). */
+export type { OrgInput } from '../../../src/platform/orgs/service';
 
 export interface Option<V = string> {
   value: V;
@@ -89,14 +81,8 @@ export interface Role {
   userCount: number;
 }
 
-export interface Policy {
-  minLength: number;
-  minClasses: number;
-  lockoutThreshold: number;
-  lockoutMinutes: number;
-  idleTimeoutMinutes: number;
-  passwordMaxAgeDays: number;
-}
+/** 安全策略: the server's declaration (src/platform/settings/service.ts). */
+export type { SecurityPolicy as Policy } from '../../../src/platform/settings/service';
 
 export interface AuditEntry {
   seq: number;
@@ -177,20 +163,8 @@ export interface Deadline {
   days: number;
 }
 
-export interface Todo {
-  instanceId: string;
-  workflow: string;
-  workflowLabel: string;
-  entityType: string;
-  entityId: string;
-  title: string;
-  state: string;
-  stateLabel: string;
-  orgName: string;
-  /** The module's page for this case; null when the line has no page for it yet. */
-  link: string | null;
-  deadline: Deadline | null;
-}
+/** 待办 item: the server's declaration (src/platform/workflow/todos.ts). */
+export type { TodoItem as Todo } from '../../../src/platform/workflow/todos';
 
 /** `act`: what I can act on now (我的待办); `watch`: every open case in my data scope (督办). */
 export type TodoMode = 'act' | 'watch';
