@@ -68,6 +68,12 @@ describe('HTTP', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users', '/api/workbench/todos', '/api/calendar/add-working-days', '/api/indicators']));
   });
 
+  it('门户站点信息无需登录：演示县为武义县司法局', async () => {
+    const site = await t.anonymous.get('/api/public/site');
+    expect(site.statusCode).toBe(200);
+    expect(site.json()).toEqual({ regionName: '武义县', regionCode: '330723', bureauName: '武义县司法局' });
+  });
+
   it('错误的输入返回 4xx 和中文提示，不返回 500', async () => {
     const admin = await t.login('admin');
     const bad = await admin.post('/api/orgs', { name: 'x', type: 'nope', regionCode: '12' });

@@ -1,12 +1,20 @@
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Layout, Skeleton, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 
-/**
- * The portal's name. No public endpoint tells the deployment's county yet, so the header says what the
- * service is rather than whose it is (a `GET /api/public/site` with the 司法局's name would replace this).
- */
+/** The portal's generic name; the header adds whose service it is from `GET /api/public/site`. */
 export const PORTAL_TITLE = '司法行政公共服务';
+
+function useSiteTitle() {
+  const site = useQuery({
+    queryKey: ['public-site'],
+    queryFn: async () => (await fetch('/api/public/site')).json() as Promise<{ bureauName: string | null }>,
+    staleTime: Infinity,
+    meta: { silent: true },
+  });
+  return site.data?.bureauName ? `${site.data.bureauName} · 公共服务` : PORTAL_TITLE;
+}
 
 const pageTitles: [RegExp, string][] = [
   [/^\/portal\/admin-review\/apply/, '申请行政复议'],
@@ -16,10 +24,11 @@ const pageTitles: [RegExp, string][] = [
 /** The public side: no login, no side menu, one narrow column that reads on a phone. */
 export function PortalLayout() {
   const { pathname } = useLocation();
+  const title = useSiteTitle();
   useEffect(() => {
     const t = pageTitles.find(([re]) => re.test(pathname))?.[1];
-    document.title = t ? `${t} · ${PORTAL_TITLE}` : PORTAL_TITLE;
-  }, [pathname]);
+    document.title = t ? `${t} · ${title}` : title;
+  }, [pathname, title]);
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f7fa' }}>
@@ -27,7 +36,7 @@ export function PortalLayout() {
         <div style={{ maxWidth: 760, margin: '0 auto', padding: '14px 16px', display: 'flex', alignItems: 'center', gap: 10 }}>
           <Link to="/portal" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}>
             <img src="/favicon.svg" alt="" width={30} height={30} />
-            <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{PORTAL_TITLE}</span>
+            <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{title}</span>
           </Link>
         </div>
       </header>

@@ -17,7 +17,8 @@ export function resetUnauthorized() {
 export function installUnauthorizedRedirect(router: ReturnType<typeof createBrowserRouter>) {
   onUnauthorized(async (err) => {
     const { pathname, search } = router.state.location;
-    if (redirecting || pathname === '/login') return;
+    // The public portal never needs a login: a 401 there is the page's own business.
+    if (redirecting || pathname === '/login' || pathname.startsWith('/portal')) return;
     redirecting = true;
     const state: LoginState = { from: pathname + search, notice: err.code === 'SESSION_EXPIRED' ? err.message : '登录状态已失效，请重新登录' };
     await router.navigate('/login', { replace: true, state });
