@@ -58,6 +58,10 @@ describe('行政复议网页流程（真实服务器 + Chromium）', () => {
     await modal.getByLabel('经审理查明的事实').fill('被申请人抽样检验程序违法。');
     await modal.getByLabel('决定理由').fill('被申请人作出的行政处罚决定主要证据不足。');
     await modal.getByRole('button', { name: btn('确定') }).click();
+    // A decision cannot be undone: the page asks once more before it is issued.
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.getByText('不能撤回').waitFor();
+    await confirm.getByRole('button', { name: btn('确认') }).click();
     await page.getByText('已作出行政复议决定').first().waitFor();
 
     // 文书：行政复议决定书 in the government's name

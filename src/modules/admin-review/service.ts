@@ -620,7 +620,7 @@ async function linkedLitigation(db: DbOrTx, auth: AuthContext, caseId: string) {
     const lit = await import('../litigation/service');
     if (typeof lit.findLitigationCases !== 'function') return [];
     const rows = await lit.findLitigationCases(db, auth, { reviewCaseIds: [caseId] });
-    return rows.map((r: Record<string, unknown>) => ({ id: String(r.id), caseNumber: String(r.caseNumber ?? ''), courtName: String(r.courtName ?? ''), level: r.level ?? null, status: r.status ?? null, outcome: r.outcome ?? null }));
+    return rows.map((r: Record<string, unknown>) => ({ id: String(r.id), caseNumber: String(r.caseNumber ?? ''), courtName: String(r.courtName ?? ''), level: r.level ?? null, status: r.status ?? null, outcome: r.outcome ?? null, outcomeLabel: (r.outcomeLabel as string | null) ?? null }));
   } catch {
     return [];
   }

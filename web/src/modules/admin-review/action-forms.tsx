@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { feedback } from '../../platform/feedback';
 import { options, type Meta } from './api';
+import { showFieldErrors } from './form-errors';
 
 type FieldKind = 'date' | 'text' | 'input' | 'bool' | 'number' | { select: (meta: Meta) => { value: string; label: string }[] };
 interface Field {
@@ -9,6 +11,8 @@ interface Field {
   label: string;
   kind: FieldKind;
   required?: boolean;
+  /** Shown only for some decision kinds (the `kind` field of the form). */
+  kinds?: string[];
 }
 
 const date: Field = { name: 'date', label: '日期', kind: 'date', required: true };
@@ -51,8 +55,10 @@ export const actionFields: Record<string, Field[]> = {
     req('kind', '决定类型', { select: (m) => Object.entries(m.decisionKinds).map(([value, v]) => ({ value, label: `${v.label}（${v.cite}）` })) }),
     req('findings', '经审理查明的事实'),
     req('reasoning', '决定理由'),
-    opt('compensationAmount', '赔偿金额（元，行政赔偿时填写）', 'number'),
-    opt('redoWithinDays', '责令重新作出的期限（日）', 'number'),
+    // 行政复议法 第七十二条: compensation with a decision that revokes, alters or finds the act illegal or void.
+    { ...opt('compensationAmount', '赔偿金额（元，行政赔偿时填写）', 'number'), kinds: ['compensation', 'revoke', 'partialRevoke', 'revokeAndRedo', 'alter', 'confirmIllegal', 'confirmVoid'] },
+    // 第六十四条、第六十六条: a period to act anew / to perform.
+    { ...opt('redoWithinDays', '责令重新作出或履行的期限（日）', 'number'), kinds: ['revokeAndRedo', 'orderPerformance'] },
   ],
   mediate: [{ ...date, label: '调解书日期' }, req('agreement', '调解协议内容')],
   terminate: [{ ...date, label: '终止日期' }, req('ground', '终止情形（第四十一条、第七十四条）', { select: (m) => Object.entries(m.terminationGrounds).map(([value, v]) => ({ value, label: v.label })) }), opt('reason', '说明')],
@@ -60,7 +66,20 @@ export const actionFields: Record<string, Field[]> = {
   orderPerformance: [date, req('limitDate', '限期履行至', 'date'), req('reason', '不履行的情况')],
 };
 
-export function ActionModal({ open, title, action, meta, onCancel, onSubmit, loading }: {
+/**
+ * Steps that end the case (or hand it away) cannot be undone: the user confirms once more, seeing what
+ * will happen (行政复议法 第六十一条 a decision is issued in the 行政复议机关's name; 第四十一条 终止).
+ */
+export const irreversible: Record<string, string> = {
+  decide: '将以行政复议机关名义作出行政复议决定并生成编号的行政复议决定书，案件随即审结，不能撤回。',
+  terminate: '将终止行政复议并生成终止行政复议决定书，案件随即结案，不能撤回。',
+  reject: '将作出不予受理决定并生成不予受理决定书，案件随即结案，不能撤回。',
+  abandon: '将视为申请人放弃行政复议申请，案件随即结案，不能撤回。',
+  transfer: '将申请转送有管辖权的机关，本机关不再办理，不能撤回。',
+  mediate: '将以调解书结案，案件随即审结，不能撤回。',
+};
+
+export function ActionModal({ open, title, action, meta, onCancel, onSubmit, loading, error }: {
   open: boolean;
   title: string;
   action: string | null;
@@ -68,15 +87,33 @@ export function ActionModal({ open, title, action, meta, onCancel, onSubmit, loa
   onCancel: () => void;
   onSubmit: (data: Record<string, unknown>, note?: string) => void;
   loading?: boolean;
+  /** The server's refusal of the last submission: its field errors are shown under the fields. */
+  error?: unknown;
 }) {
   const [form] = Form.useForm();
-  const fields = (action && actionFields[action]) || [date];
+  const kind = Form.useWatch('kind', form) as string | undefined;
+  const fields = ((action && actionFields[action]) || [date]).filter((f) => !f.kinds || (kind && f.kinds.includes(kind)));
   useEffect(() => {
     if (open) {
       form.resetFields();
       form.setFieldsValue({ date: dayjs(), withEvidence: true });
     }
   }, [open, action, form]);
+
+  useEffect(() => {
+    if (open && error) showFieldErrors(form, error);
+  }, [open, error, form]);
+
+  const ok = async () => {
+    const warning = action ? irreversible[action] : undefined;
+    if (!warning) return form.submit();
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    feedback.modal?.confirm({ title: `确认${title}？`, content: warning, okText: '确认', cancelText: '取消', okButtonProps: { danger: true }, onOk: () => form.submit() });
+  };
 
   const finish = (v: Record<string, unknown>) => {
     const data: Record<string, unknown> = {};
@@ -89,11 +126,11 @@ export function ActionModal({ open, title, action, meta, onCancel, onSubmit, loa
   };
 
   return (
-    <Modal open={open} title={title} onCancel={onCancel} onOk={() => form.submit()} okText="确定" confirmLoading={loading} destroyOnHidden width={640}>
+    <Modal open={open} title={title} onCancel={onCancel} onOk={ok} okText="确定" confirmLoading={loading} destroyOnHidden width={640}>
       <Form form={form} layout="vertical" onFinish={finish}>
         {fields.map((f) => (
           <Form.Item key={f.name} name={f.name} label={f.label} valuePropName={f.kind === 'bool' ? 'checked' : 'value'} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
-            {f.kind === 'date' ? <DatePicker style={{ width: '100%' }} /> : f.kind === 'text' ? <Input.TextArea rows={3} /> : f.kind === 'input' ? <Input /> : f.kind === 'bool' ? <Switch /> : f.kind === 'number' ? <InputNumber min={0} style={{ width: '100%' }} /> : <Select options={meta ? f.kind.select(meta) : []} />}
+            {f.kind === 'date' ? <DatePicker style={{ width: '100%' }} disabledDate={f.name === 'date' ? (d) => d.isAfter(dayjs(), 'day') : undefined} /> : f.kind === 'text' ? <Input.TextArea rows={3} /> : f.kind === 'input' ? <Input /> : f.kind === 'bool' ? <Switch /> : f.kind === 'number' ? <InputNumber min={0} style={{ width: '100%' }} /> : <Select options={meta ? f.kind.select(meta) : []} />}
           </Form.Item>
         ))}
       </Form>

@@ -89,7 +89,7 @@ export interface CaseDetail extends CaseListItem {
   followUps: WfView[];
   instruments: { id: string; type: string; title: string; number: string | null; issuedOn: string; issuerName: string | null; voided: boolean }[];
   materials: { id: string; name: string; mime: string; size: number; sha256: string; createdAt: string }[];
-  litigation: { id: string; caseNumber: string; courtName: string; level: unknown; status: unknown; outcome: unknown }[];
+  litigation: { id: string; caseNumber: string; courtName: string; level: unknown; status: unknown; outcome: unknown; outcomeLabel?: string | null }[];
 }
 
 export interface Meta {
@@ -116,4 +116,20 @@ export function useCases(filters: Record<string, string | number | undefined>) {
 
 export function useCase(id: string) {
   return useQuery({ queryKey: ['admin-review', 'case', id], queryFn: () => api.get<CaseDetail>(`/api/admin-review/cases/${id}`) });
+}
+
+/** Transition labels of every workflow (for the 办理过程 of the case and its 意见书/履行监督 follow-ups). */
+export function useTransitionLabels() {
+  return useQuery({
+    queryKey: ['workflow', 'definitions'],
+    queryFn: () => api.get<{ key: string; transitions: { key: string; label: string }[] }[]>('/api/workflow/definitions'),
+    staleTime: Infinity,
+    meta: { silent: true },
+    select: (defs) => {
+      const labels: Record<string, string> = {};
+      // This line's own workflow wins when two workflows use the same transition key.
+      for (const d of [...defs].sort((a, b) => (a.key === 'adminReview' ? 1 : 0) - (b.key === 'adminReview' ? 1 : 0))) for (const t of d.transitions) labels[t.key] = t.label;
+      return labels;
+    },
+  });
 }

@@ -8,10 +8,12 @@ import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { DeadlineTag } from '../../platform/components/deadline-tag';
 import { useSession } from '../../platform/auth/session';
-import { feedback } from '../../platform/feedback';
-import { ActionModal } from './action-forms';
-import { useCase, useMeta, type CaseDetail, type WfDeadline, type WfView } from './api';
+import { feedback, reportError } from '../../platform/feedback';
+import { ActionModal, actionFields } from './action-forms';
+import { useCase, useMeta, useTransitionLabels, type CaseDetail, type Meta, type WfDeadline, type WfView } from './api';
+import { isConflict } from './form-errors';
 
+const litigationLevels: Record<string, string> = { first: '一审', second: '二审', retrial: '再审' };
 const statusLabels: Record<WfDeadline['status'], string> = { open: '计时中', paused: '已暂停（中止）', met: '已完成', cancelled: '已取消' };
 const unitLabel = (u: string) => (u === 'workingDay' ? '个工作日' : '日');
 
@@ -35,18 +37,51 @@ function DeadlineTable({ deadlines }: { deadlines: WfDeadline[] }) {
   );
 }
 
-function History({ wf }: { wf: WfView }) {
+/** Labels for the data a step records: the action forms' labels, plus what the server adds itself. */
+const extraFieldLabels: Record<string, string> = { channel: '登记方式', procedure: '程序', kind: '决定类型', ground: '情形', outcome: '结案方式', decisionNumber: '决定书文号' };
+const hiddenFields = new Set(['date', 'documentKind', 'instrumentIds']);
+
+function fieldLabel(transition: string, key: string) {
+  return actionFields[transition]?.find((f) => f.name === key)?.label ?? extraFieldLabels[key] ?? null;
+}
+
+function fieldValue(key: string, v: unknown, meta?: Meta): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (v == null) return '—';
+  const s = String(v);
+  if (!meta) return s;
+  const lookups: Record<string, Record<string, string | { label: string }>> = {
+    channel: meta.channels,
+    procedure: meta.procedures,
+    kind: meta.decisionKinds,
+    ground: { ...meta.suspensionGrounds, ...meta.terminationGrounds },
+    outcome: meta.outcomes,
+    handling: { self: '本机关依法处理', forward: '转送有权机关处理' },
+  };
+  const hit = lookups[key]?.[s];
+  return hit == null ? s : typeof hit === 'string' ? hit : hit.label;
+}
+
+function History({ wf, meta, labels }: { wf: WfView; meta?: Meta; labels?: Record<string, string> }) {
   return (
     <Timeline
-      items={wf.history.map((h) => ({
-        children: (
-          <div>
-            <Typography.Text strong>{h.eventDate}</Typography.Text> {h.transition === 'start' ? '收到申请' : h.transition}
-            <span style={{ color: '#888' }}>（{h.actorName ?? '网上申请'}）</span>
-            {h.data && Object.keys(h.data).length > 0 && <div style={{ color: '#666', fontSize: 12 }}>{Object.entries(h.data).filter(([k]) => k !== 'date').map(([k, v]) => `${k}：${String(v)}`).join('；')}</div>}
-          </div>
-        ),
-      }))}
+      items={wf.history.map((h) => {
+        const details = Object.entries(h.data ?? {})
+          .filter(([k, v]) => !hiddenFields.has(k) && v !== '' && v != null && typeof v !== 'object')
+          .map(([k, v]) => [fieldLabel(h.transition, k), fieldValue(k, v, meta)] as const)
+          .filter(([label]) => label)
+          .map(([label, v]) => `${label}：${v}`);
+        return {
+          content: (
+            <div>
+              <Typography.Text strong>{h.eventDate}</Typography.Text> {h.transition === 'start' ? '收到申请' : (labels?.[h.transition] ?? h.transition)}
+              <span style={{ color: '#888' }}>（{h.actorName ?? '网上申请'}）</span>
+              {details.length > 0 && <div style={{ color: '#666', fontSize: 12 }}>{details.join('；')}</div>}
+              {h.note && <div style={{ color: '#666', fontSize: 12 }}>备注：{h.note}</div>}
+            </div>
+          ),
+        };
+      })}
     />
   );
 }
@@ -91,6 +126,7 @@ export default function CaseDetailPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const meta = useMeta();
+  const labels = useTransitionLabels();
   const q = useCase(id);
   const [action, setAction] = useState<{ key: string; label: string; instanceId?: string; version?: number } | null>(null);
 
@@ -101,12 +137,28 @@ export default function CaseDetailPage() {
       if (action.instanceId) return api.post(`/api/workflow/instances/${action.instanceId}/transitions/${action.key}`, { version: action.version, data, note });
       return api.post(`/api/admin-review/cases/${id}/actions/${action.key}`, { version: q.data.workflow!.version, data, note });
     },
+    // Failures are shown here: a stale version (someone else acted first) reloads the case.
+    meta: { silent: true },
     onSuccess: () => {
       feedback.message?.success(`已${action?.label}`);
       setAction(null);
       void refresh();
     },
+    onError: (err) => {
+      if (isConflict(err)) {
+        feedback.message?.warning(err.message || '该案件已被他人处理，请刷新后重试');
+        setAction(null);
+        void refresh();
+        return;
+      }
+      reportError(err);
+    },
   });
+  /** Opens an action's form; a refusal of an earlier submission is forgotten. */
+  const openAction = (a: { key: string; label: string; instanceId?: string; version?: number }) => {
+    fire.reset();
+    setAction(a);
+  };
   const upload = useMutation({
     mutationFn: (file: File) => {
       const form = new FormData();
@@ -169,7 +221,7 @@ export default function CaseDetailPage() {
             <Tabs
               items={[
                 { key: 'deadlines', label: '法定期限', children: wf ? <DeadlineTable deadlines={wf.deadlines} /> : <Empty description="历史台账案件，无流程期限" /> },
-                { key: 'history', label: '办理过程', children: wf ? <History wf={wf} /> : <Empty /> },
+                { key: 'history', label: '办理过程', children: wf ? <History wf={wf} meta={meta.data} labels={labels.data} /> : <Empty description="历史台账案件，无办理过程记录" /> },
                 {
                   key: 'instruments',
                   label: `文书（${c.instruments.length}）`,
@@ -220,7 +272,7 @@ export default function CaseDetailPage() {
                     <Space orientation="vertical" style={{ width: '100%' }}>
                       {can('adminReview.handle') && (c.state === 'decided' || c.state === 'mediated') && <FollowUpForm c={c} onDone={() => void refresh()} />}
                       {c.followUps.map((f) => (
-                        <Card key={f.id} size="small" title={<Space>{f.title}<Tag>{f.stateLabel}</Tag></Space>} extra={f.available.map((a) => <Button key={a.key} size="small" onClick={() => setAction({ key: a.key, label: a.label, instanceId: f.id, version: f.version })}>{a.label}</Button>)}>
+                        <Card key={f.id} size="small" title={<Space>{f.title}<Tag>{f.stateLabel}</Tag></Space>} extra={f.available.map((a) => <Button key={a.key} size="small" onClick={() => openAction({ key: a.key, label: a.label, instanceId: f.id, version: f.version })}>{a.label}</Button>)}>
                           <DeadlineTable deadlines={f.deadlines} />
                         </Card>
                       ))}
@@ -232,7 +284,19 @@ export default function CaseDetailPage() {
                   key: 'litigation',
                   label: `关联诉讼（${c.litigation.length}）`,
                   children: c.litigation.length ? (
-                    <Table rowKey="id" size="small" pagination={false} dataSource={c.litigation} columns={[{ title: '案号', dataIndex: 'caseNumber', render: (v: string, r: { id: string }) => <Link to={`/litigation/cases/${r.id}`}>{v}</Link> }, { title: '法院', dataIndex: 'courtName' }, { title: '审级', dataIndex: 'level', render: String }, { title: '状态', dataIndex: 'status', render: String }]} />
+                    <Table
+                      rowKey="id"
+                      size="small"
+                      pagination={false}
+                      dataSource={c.litigation}
+                      columns={[
+                        { title: '案号', dataIndex: 'caseNumber', render: (v: string, r: { id: string }) => (can('litigation.read') ? <Link to={`/litigation/cases/${r.id}`}>{v}</Link> : v) },
+                        { title: '法院', dataIndex: 'courtName' },
+                        { title: '审级', dataIndex: 'level', render: (v: unknown) => litigationLevels[String(v)] ?? String(v ?? '—') },
+                        { title: '状态', dataIndex: 'status', render: (v: unknown) => (v === 'closed' ? '已结案' : v === 'open' ? '审理中' : String(v ?? '—')) },
+                        { title: '结果', dataIndex: 'outcomeLabel', render: (v: unknown) => (v ? String(v) : '—') },
+                      ]}
+                    />
                   ) : (
                     <Empty description="无关联的行政诉讼（行政复议法 第二十九条：复议与诉讼不得同时进行）" />
                   ),
@@ -246,7 +310,7 @@ export default function CaseDetailPage() {
             {wf?.available.length ? (
               <Space wrap>
                 {wf.available.map((a) => (
-                  <Button key={a.key} type={['acceptOrdinary', 'acceptSummary', 'decide'].includes(a.key) ? 'primary' : 'default'} onClick={() => setAction(a)}>
+                  <Button key={a.key} type={['acceptOrdinary', 'acceptSummary', 'decide'].includes(a.key) ? 'primary' : 'default'} onClick={() => openAction(a)}>
                     {a.label}
                   </Button>
                 ))}
@@ -272,7 +336,7 @@ export default function CaseDetailPage() {
           </Card>
         </Col>
       </Row>
-      <ActionModal open={!!action} title={action?.label ?? ''} action={action?.key ?? null} meta={meta.data} loading={fire.isPending} onCancel={() => setAction(null)} onSubmit={(data, note) => fire.mutate({ data, note })} />
+      <ActionModal open={!!action} title={action?.label ?? ''} action={action?.key ?? null} meta={meta.data} loading={fire.isPending} error={fire.error} onCancel={() => setAction(null)} onSubmit={(data, note) => fire.mutate({ data, note })} />
     </PageContainer>
   );
 }

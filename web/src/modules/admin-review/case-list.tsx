@@ -52,18 +52,31 @@ export default function CaseList() {
   };
 
   const columns = [
-    { title: '收件编号', dataIndex: 'caseNumber', render: (v: string, r: CaseListItem) => <Link to={`/admin-review/cases/${r.id}`}>{v}</Link> },
-    { title: '收案日期', dataIndex: 'receivedDate', width: 110 },
-    { title: '申请人', dataIndex: 'applicantName', render: (v: string, r: CaseListItem) => <span title={r.applicantIdMasked ?? ''}>{v}</span> },
-    { title: '被申请人', dataIndex: 'respondentName' },
+    { title: '收件编号', dataIndex: 'caseNumber', width: 170, fixed: 'left' as const, render: (v: string, r: CaseListItem) => <Link to={`/admin-review/cases/${r.id}`}>{v}</Link> },
+    { title: '收案日期', dataIndex: 'receivedDate', width: 105 },
+    { title: '申请人', dataIndex: 'applicantName', width: 130, ellipsis: true, render: (v: string, r: CaseListItem) => <span title={r.applicantIdMasked ?? ''}>{v}</span> },
+    { title: '被申请人', dataIndex: 'respondentName', width: 190, ellipsis: true },
     { title: '行为类别', dataIndex: 'actTypeLabel', width: 110 },
     { title: '程序', dataIndex: 'procedureLabel', width: 90, render: (v: string | null) => v ?? '—' },
-    { title: '状态', dataIndex: 'stateLabel', render: (v: string, r: CaseListItem) => <Tag color={r.concludedDate ? 'default' : 'processing'}>{v}</Tag> },
-    { title: '结案方式', dataIndex: 'outcomeLabel', render: (v: string | null, r: CaseListItem) => (v ? `${v}${r.decisionNumber ? `（${r.decisionNumber}）` : ''}` : '—') },
+    { title: '状态', dataIndex: 'stateLabel', width: 150, render: (v: string, r: CaseListItem) => <Tag color={r.concludedDate ? 'default' : 'processing'}>{v}</Tag> },
+    { title: '结案方式', dataIndex: 'outcomeLabel', width: 220, render: (v: string | null, r: CaseListItem) => (v ? `${v}${r.decisionNumber ? `（${r.decisionNumber}）` : ''}` : '—') },
     {
       title: '期限',
       dataIndex: 'deadline',
-      render: (d: CaseListItem['deadline']) => (d ? <Space size={4}><DeadlineTag deadline={{ ...d, provisional: false, unit: '', days: 0 }} /><span>{d.label} {d.dueDate}</span></Space> : '—'),
+      width: 240,
+      render: (d: CaseListItem['deadline'], r: CaseListItem) =>
+        d ? (
+          <Space size={4}>
+            <DeadlineTag deadline={{ ...d, provisional: false, unit: '', days: 0 }} />
+            <span>
+              {d.label} <span style={{ whiteSpace: 'nowrap' }}>{d.dueDate}</span>
+            </span>
+          </Space>
+        ) : r.state === 'suspended' ? (
+          <Tag>中止，期限暂停计算</Tag>
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -80,7 +93,7 @@ export default function CaseList() {
             </Button>
           )}
           <Button icon={<DownloadOutlined />} href={exportHref}>
-            导出 Excel
+            导出Excel
           </Button>
           {can('adminReview.import') && <LedgerImport entity="admin-review" label="导入历史台账" onDone={() => qc.invalidateQueries({ queryKey: ['admin-review'] })} />}
         </>
@@ -125,6 +138,8 @@ export default function CaseList() {
         size="middle"
         loading={cases.isLoading}
         dataSource={cases.data?.items ?? []}
+        locale={{ emptyText: '没有符合条件的复议案件' }}
+        scroll={{ x: 1400 }}
         columns={columns}
         pagination={{
           current: paging.page,

@@ -7,7 +7,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
-import { feedback } from '../../platform/feedback';
+import { feedback, reportError } from '../../platform/feedback';
+import { showFieldErrors } from './form-errors';
 import { options, useMeta } from './api';
 
 interface RegisterForm {
@@ -91,6 +92,12 @@ export default function CaseRegister() {
     onSuccess: (r) => {
       feedback.message?.success(`已登记，收件编号 ${r.caseNumber}`);
       navigate(`/admin-review/cases/${r.id}`);
+    },
+    // Field errors go under their fields (the server's own text names fields by their code).
+    meta: { silent: true },
+    onError: (err) => {
+      if (showFieldErrors(form, err)) feedback.message?.error('填写有误，请按表单中标红的提示修改');
+      else reportError(err);
     },
   });
 

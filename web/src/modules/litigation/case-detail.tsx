@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { FileWordOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Switch, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { FileWordOutlined, RollbackOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { lightLabels } from '../../platform/components/deadline-tag';
 import { useSession } from '../../platform/auth/session';
-import { feedback } from '../../platform/feedback';
-import { useCase, useOptions, type CaseDetail, type Options, type Suggestion, type WorkflowDeadline } from './api';
+import { feedback, reportError } from '../../platform/feedback';
+import { ReasonButton } from '../../platform/components/reason-modal';
+import { isConflict, showFieldErrors } from './form-errors';
+import { useCase, useOptions, type CaseDetail, type Hearing, type Mediation, type Options, type Suggestion, type WorkflowDeadline } from './api';
 
 type Field = { name: string; label: string; kind: 'date' | 'text' | 'textarea' | 'number' | 'boolean' | 'select'; options?: (o: Options) => { value: string; label: string }[]; required?: boolean };
 
@@ -37,10 +39,14 @@ const stepFields: Record<string, Field[]> = {
   retrialJudgment: [date('再审裁判日期'), { name: 'outcome', label: '再审结果', kind: 'select', options: (o) => o.outcomes, required: true }, note],
 };
 
+/** Steps that close the case (结案): irreversible, so the user confirms before they are recorded. */
+const closingSteps = new Set(['judgmentEffective', 'secondJudgment', 'withdraw', 'mediate', 'retrialJudgment']);
+
 function fieldInput(f: Field, o?: Options) {
   switch (f.kind) {
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      // Every step records something that has happened: no future dates.
+      return <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />;
     case 'number':
       return <InputNumber min={0} style={{ width: '100%' }} />;
     case 'boolean':
@@ -72,7 +78,7 @@ function DeadlineLine({ d }: { d: WorkflowDeadline }) {
       <Typography.Text strong>{d.label}</Typography.Text>
       <span>
         {d.startDate} 起 {d.days}
-        {d.unit === 'workingDay' ? '个工作日' : '日'}，截止 {d.dueDate ?? '—'}
+        {d.unit === 'workingDay' ? '个工作日' : d.unit === 'month' ? '个月' : '日'}，截止 {d.dueDate ?? '—'}
         {d.provisional ? '（暂定）' : ''}
       </span>
       {d.metAt && <Typography.Text type="secondary">完成于 {d.metAt}</Typography.Text>}
@@ -88,10 +94,32 @@ export default function CaseDetailPage() {
   const qc = useQueryClient();
   const options = useOptions();
   const detail = useCase(id);
-  const [step, setStep] = useState<{ key: string; label: string } | null>(null);
-  const [modal, setModal] = useState<'hearing' | 'suggestion' | 'mediation' | null>(null);
-  const [reply, setReply] = useState<Suggestion | null>(null);
+  const navigate = useNavigate();
+  const [step, setStepState] = useState<{ key: string; label: string } | null>(null);
+  const [modal, setModalState] = useState<'hearing' | 'suggestion' | 'mediation' | null>(null);
+  const [reply, setReplyState] = useState<Suggestion | null>(null);
+  const [hearing, setHearingState] = useState<Hearing | null>(null);
+  const [mediation, setMediationState] = useState<Mediation | null>(null);
   const [form] = Form.useForm();
+  const headAppeared = Form.useWatch('headAppeared', form);
+  const hearingStatus = Form.useWatch('status', form);
+  // One form serves every dialog (only one is open at a time): each opening starts from a clean form.
+  const opening = <T,>(set: (v: T) => void) => (v: T) => {
+    if (v) form.resetFields();
+    set(v);
+  };
+  const setStep = opening(setStepState);
+  const setModal = opening(setModalState);
+  const setReply = opening(setReplyState);
+  const setHearing = opening(setHearingState);
+  const setMediation = opening(setMediationState);
+  const closeAll = () => {
+    setStepState(null);
+    setModalState(null);
+    setReplyState(null);
+    setHearingState(null);
+    setMediationState(null);
+  };
 
   const refresh = (d?: CaseDetail) => {
     if (d) qc.setQueryData(['litigation', 'case', id], d);
@@ -99,15 +127,50 @@ export default function CaseDetailPage() {
   };
   const run = useMutation({
     mutationFn: ({ url, body, method = 'post' }: { url: string; body: unknown; method?: 'post' | 'put' }) => (method === 'put' ? api.put<CaseDetail>(url, body) : api.post<CaseDetail>(url, body)),
+    // Failures are shown here: field errors under their fields, a stale version reloads the case.
+    meta: { silent: true },
     onSuccess: (d) => {
       feedback.message?.success('已保存');
       refresh(d && (d as CaseDetail).case ? d : undefined);
-      setStep(null);
-      setModal(null);
-      setReply(null);
+      closeAll();
       form.resetFields();
     },
+    onError: (err) => {
+      if (isConflict(err)) {
+        feedback.message?.warning(err.message || '该案件已被他人处理，请刷新后重试');
+        closeAll();
+        void detail.refetch();
+        return;
+      }
+      // Field errors go under their fields (the server's own text names fields by their code).
+      if (showFieldErrors(form, err)) feedback.message?.error('填写有误，请按表单中标红的提示修改');
+      else reportError(err);
+    },
   });
+  const voidCase = useMutation({
+    mutationFn: (reason: string) => api.post(`/api/litigation/cases/${id}/void`, { reason }),
+    onSuccess: () => {
+      feedback.message?.success('已作废');
+      qc.invalidateQueries({ queryKey: ['litigation'] });
+      navigate('/litigation/cases');
+    },
+  });
+  /** Submits the step dialog; a step that closes the case asks once more. */
+  const submitStep = async () => {
+    if (!step || !closingSteps.has(step.key)) return form.submit();
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    feedback.modal?.confirm({
+      title: `确认「${step.label}」？`,
+      content: '提交后案件即结案，结果将计入败诉率等指标；如有错误只能通过再审等流程更正。',
+      okText: '确认结案',
+      cancelText: '取消',
+      onOk: () => form.submit(),
+    });
+  };
   const draft = useMutation({
     mutationFn: () => api.post<{ id: string; docx: string }>(`/api/litigation/cases/${id}/defence-draft`, {}),
     onSuccess: (r) => {
@@ -131,21 +194,31 @@ export default function CaseDetailPage() {
         </Space>
       }
       extra={
-        manage && (
+        <>
+          <Link to="/litigation/cases">
+            <Button icon={<RollbackOutlined />}>返回列表</Button>
+          </Link>
+          {manage && (
           <>
             {workflow?.available.map((a) => (
-              <Button key={a.key} onClick={() => setStep(a)}>
+              <Button key={a.key} type={closingSteps.has(a.key) || a.key === 'firstJudgment' ? 'primary' : 'default'} ghost={closingSteps.has(a.key)} onClick={() => setStep(a)}>
                 {a.label}
               </Button>
             ))}
             <Button onClick={() => setModal('hearing')}>登记开庭</Button>
             <Button onClick={() => setModal('suggestion')}>收到司法建议</Button>
             <Button onClick={() => setModal('mediation')}>行政争议调解</Button>
-            <Button icon={<FileWordOutlined />} loading={draft.isPending} onClick={() => draft.mutate()}>
-              生成答辩状草稿
-            </Button>
+            {c.status === 'open' && !c.defenceDate && (
+              <Button icon={<FileWordOutlined />} loading={draft.isPending} onClick={() => draft.mutate()}>
+                生成答辩状草稿
+              </Button>
+            )}
+            <ReasonButton title="作废应诉案件" warning="作废后案件不再出现在列表和指标中，期限从待办中移除；作废记录和原因保存在审计日志中。" okText="作废" onConfirm={(reason) => voidCase.mutateAsync(reason)}>
+              作废
+            </ReasonButton>
           </>
-        )
+          )}
+        </>
       }
     >
       <Row gutter={16}>
@@ -177,6 +250,8 @@ export default function CaseDetailPage() {
                   <Link to={`/admin-review/cases/${reviewCase.id}`}>
                     {reviewCase.caseNumber ?? '复议案件'} {reviewCase.applicantName} — {reviewCase.stateLabel}
                   </Link>
+                ) : c.reviewCaseId ? (
+                  <Typography.Text type="secondary">已关联行政复议案件（您无权查看行政复议案件）</Typography.Text>
                 ) : (
                   '—'
                 )}
@@ -189,23 +264,26 @@ export default function CaseDetailPage() {
               rowKey="id"
               pagination={false}
               dataSource={hearings}
-              locale={{ emptyText: '尚未开庭' }}
+              locale={{ emptyText: '尚未登记开庭' }}
               columns={[
                 { title: '日期', dataIndex: 'hearingDate', width: 105 },
                 { title: '审级', dataIndex: 'level', width: 60, render: (v) => o?.levels.find((l) => l.value === v)?.label ?? v },
-                { title: '法院', dataIndex: 'courtName' },
+                { title: '法院', dataIndex: 'courtName', width: 150 },
                 { title: '状态', dataIndex: 'status', width: 80, render: (v) => (v === 'held' ? '已开庭' : <Tag color="blue">已排期</Tag>) },
                 {
                   title: '负责人出庭',
                   render: (_, h) => (h.status !== 'held' ? '—' : h.headAppeared ? <Tag color="green">{`${h.headName}（${h.headPost}）`}</Tag> : <Tooltip title={h.absenceReason}><Tag color="orange">未出庭</Tag></Tooltip>),
                 },
                 { title: '出庭人员', render: (_, h) => [h.staffNames, h.lawyerNames].filter(Boolean).join('；') || '—' },
+                ...(manage
+                  ? [{ title: '', width: 110, render: (_: unknown, h: Hearing) => <Button size="small" onClick={() => setHearing(h)}>{h.status === 'held' ? '更正' : '记录开庭情况'}</Button> }]
+                  : []),
               ]}
             />
           </Card>
           <Card title="司法建议" size="small" style={{ marginBottom: 16 }}>
             {suggestions.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无" />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未收到司法建议" />
             ) : (
               suggestions.map((s) => (
                 <Card key={s.id} type="inner" size="small" style={{ marginBottom: 8 }} title={`${s.documentNumber ?? '司法建议'}（${s.receivedDate} 收到）`} extra={s.status === 'open' && manage && <Button size="small" onClick={() => setReply(s)}>回复</Button>}>
@@ -222,13 +300,15 @@ export default function CaseDetailPage() {
               rowKey="id"
               pagination={false}
               dataSource={mediations}
-              locale={{ emptyText: '无' }}
+              locale={{ emptyText: '无行政争议调解记录' }}
               columns={[
                 { title: '类型', dataIndex: 'stage', render: (v) => o?.mediationStages.find((x) => x.value === v)?.label ?? v },
                 { title: '调解组织', dataIndex: 'centerName' },
                 { title: '开始', dataIndex: 'startDate' },
                 { title: '结束', dataIndex: 'endDate', render: (v) => v ?? '—' },
                 { title: '结果', dataIndex: 'result', render: (v) => o?.mediationResults.find((x) => x.value === v)?.label ?? v },
+                { title: '情况', dataIndex: 'summary', ellipsis: true, render: (v) => v ?? '—' },
+                ...(manage ? [{ title: '', width: 90, render: (_: unknown, m: Mediation) => <Button size="small" onClick={() => setMediation(m)}>更新结果</Button> }] : []),
               ]}
             />
           </Card>
@@ -256,7 +336,7 @@ export default function CaseDetailPage() {
           </Card>
           <Card title="文书" size="small">
             {instruments.length === 0 ? (
-              <Typography.Text type="secondary">无</Typography.Text>
+              <Typography.Text type="secondary">暂无文书</Typography.Text>
             ) : (
               instruments.map((i) => (
                 <div key={i.id}>
@@ -271,7 +351,7 @@ export default function CaseDetailPage() {
         </Col>
       </Row>
 
-      <Modal title={step?.label} open={!!step} onCancel={() => setStep(null)} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden>
+      <Modal title={step?.label} open={!!step} onCancel={() => setStep(null)} onOk={submitStep} okText={step && closingSteps.has(step.key) ? '结案' : '确定'} confirmLoading={run.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => run.mutate({ url: `/api/litigation/cases/${id}/actions/${step!.key}`, body: { version: workflow!.version, data: clean(v) } })} initialValues={{ changedAct: false }}>
           {(step ? stepFields[step.key] ?? [] : []).map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : undefined} valuePropName={f.kind === 'boolean' ? 'checked' : 'value'}>
@@ -281,34 +361,96 @@ export default function CaseDetailPage() {
         </Form>
       </Modal>
 
-      <Modal title="登记开庭" open={modal === 'hearing'} onCancel={() => setModal(null)} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ status: 'held', headAppeared: true }} onFinish={(v) => run.mutate({ url: `/api/litigation/cases/${id}/hearings`, body: clean(v) })}>
-          <Form.Item name="hearingDate" label="开庭日期" rules={[{ required: true, message: '请选择日期' }]}>
+      <Modal
+        title={hearing ? (hearing.status === 'held' ? '更正开庭记录' : '记录开庭情况') : '登记开庭'}
+        open={modal === 'hearing' || !!hearing}
+        onCancel={() => (hearing ? setHearing(null) : setModal(null))}
+        onOk={() => form.submit()}
+        confirmLoading={run.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={
+            hearing
+              ? { ...hearing, status: 'held', hearingDate: dayjs(hearing.hearingDate), headAppeared: hearing.status === 'held' ? hearing.headAppeared : true }
+              : { status: 'held', headAppeared: true }
+          }
+          onFinish={(v) =>
+            hearing
+              ? run.mutate({ url: `/api/litigation/hearings/${hearing.id}`, method: 'put', body: { ...clean(v), version: hearing.version } })
+              : run.mutate({ url: `/api/litigation/cases/${id}/hearings`, body: clean(v) })
+          }
+        >
+          <Form.Item name="hearingDate" label="开庭日期" rules={[{ required: true, message: '请选择开庭日期' }]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="status" label="状态">
-            <Radio.Group options={[{ value: 'held', label: '已开庭' }, { value: 'scheduled', label: '已排期' }]} />
+          <Form.Item name="courtName" label="开庭法院" extra={`不填则为本案受理法院（${c.courtName}）；二审、再审请填写审理法院`}>
+            <AutoComplete options={o?.courts.map((x) => ({ value: x.name }))} />
           </Form.Item>
-          <Form.Item name="headAppeared" label="行政机关负责人出庭" valuePropName="checked">
-            <Switch />
+          <Form.Item name="status" label="状态" extra={hearingStatus === 'scheduled' ? '尚未开庭：开庭后再记录出庭情况' : undefined}>
+            <Radio.Group options={[{ value: 'held', label: '已开庭' }, { value: 'scheduled', label: '已排期（尚未开庭）' }]} />
           </Form.Item>
-          <Form.Item name="headName" label="出庭负责人姓名">
-            <Input />
+          {hearingStatus !== 'scheduled' && (
+            <>
+              <Form.Item name="headAppeared" label="行政机关负责人出庭应诉（行政诉讼法第三条第三款）" valuePropName="checked">
+                <Switch checkedChildren="出庭" unCheckedChildren="未出庭" />
+              </Form.Item>
+              {headAppeared ? (
+                <Row gutter={16}>
+                  <Col span={12}>
+                    <Form.Item name="headName" label="出庭负责人姓名" rules={[{ required: true, message: '请填写出庭负责人姓名' }]}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="headPost" label="出庭负责人职务" rules={[{ required: true, message: '请填写出庭负责人职务' }]}>
+                      <Input placeholder="如 副局长" />
+                    </Form.Item>
+                  </Col>
+                </Row>
+              ) : (
+                <Form.Item name="absenceReason" label="负责人未出庭的理由">
+                  <Input />
+                </Form.Item>
+              )}
+              <Form.Item
+                name="staffNames"
+                label="出庭工作人员"
+                extra="负责人不能出庭的，应当委托行政机关相应的工作人员出庭"
+                rules={headAppeared ? undefined : [{ required: true, message: '负责人未出庭的，应当委托行政机关相应的工作人员出庭（行政诉讼法第三条第三款）' }]}
+              >
+                <Input placeholder="姓名（职务），多人用顿号分隔" />
+              </Form.Item>
+              <Form.Item name="lawyerNames" label="代理律师">
+                <Input placeholder="姓名（律师事务所）" />
+              </Form.Item>
+            </>
+          )}
+          {!hearing && (
+            <Form.Item name="issueNotice" label="出具负责人出庭应诉通知（编号文书）" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+
+      <Modal title="更新行政争议调解结果" open={!!mediation} onCancel={() => setMediation(null)} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={mediation ? { result: mediation.result, summary: mediation.summary, endDate: mediation.endDate ? dayjs(mediation.endDate) : undefined } : undefined}
+          onFinish={(v) => run.mutate({ url: `/api/litigation/mediations/${mediation!.id}`, method: 'put', body: { ...clean(v), version: mediation!.version } })}
+        >
+          <Form.Item name="result" label="结果" rules={[{ required: true, message: '请选择调解结果' }]}>
+            <Select options={o?.mediationResults} />
           </Form.Item>
-          <Form.Item name="headPost" label="出庭负责人职务">
-            <Input />
+          <Form.Item name="endDate" label="结束日期" rules={[{ validator: (_, d?: Dayjs) => (!d || !mediation || d.format('YYYY-MM-DD') >= mediation.startDate ? Promise.resolve() : Promise.reject(new Error('结束日期不能早于开始日期'))) }]}>
+            <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="staffNames" label="出庭工作人员" extra="负责人未出庭的，应当委托行政机关相应的工作人员出庭">
-            <Input />
-          </Form.Item>
-          <Form.Item name="lawyerNames" label="代理律师">
-            <Input />
-          </Form.Item>
-          <Form.Item name="absenceReason" label="负责人未出庭的理由">
-            <Input />
-          </Form.Item>
-          <Form.Item name="issueNotice" label="出具负责人出庭应诉通知" valuePropName="checked">
-            <Switch />
+          <Form.Item name="summary" label="情况">
+            <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
       </Modal>

@@ -128,6 +128,7 @@ export default function CaseList() {
         size="middle"
         loading={list.isLoading}
         dataSource={list.data?.items}
+        locale={{ emptyText: '没有符合条件的应诉案件' }}
         scroll={{ x: 1300 }}
         pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (n) => `共 ${n} 件`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
         columns={[

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
-import { feedback } from '../../platform/feedback';
+import { feedback, reportError } from '../../platform/feedback';
+import { showFieldErrors } from './form-errors';
 import { useOptions, type CaseDetail } from './api';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -29,7 +30,14 @@ export default function CaseRegister() {
       qc.invalidateQueries({ queryKey: ['litigation'] });
       navigate(`/litigation/cases/${d.case.id}`);
     },
+    meta: { silent: true },
+    onError: (err) => {
+      // Field errors go under their fields (the server's own text names fields by their code).
+      if (showFieldErrors(form, err)) feedback.message?.error('填写有误，请按表单中标红的提示修改');
+      else reportError(err);
+    },
   });
+  const future = (d: Dayjs) => d.isAfter(dayjs(), 'day');
   const o = options.data;
 
   return (
@@ -101,13 +109,23 @@ export default function CaseRegister() {
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="receivedDate" label="收到起诉状副本日期" rules={[{ required: true, message: '请选择日期' }]}>
-                <DatePicker style={{ width: '100%' }} />
+              <Form.Item name="receivedDate" label="收到起诉状副本日期" rules={[{ required: true, message: '请选择收到起诉状副本的日期' }]} extra="答辩期自收到之次日起算">
+                <DatePicker style={{ width: '100%' }} disabledDate={future} />
               </Form.Item>
             </Col>
             <Col span={8}>
-              <Form.Item name="filedDate" label="法院立案日期" extra="审限自立案之日起计算（第八十一条、第八十三条）">
-                <DatePicker style={{ width: '100%' }} />
+              <Form.Item name="filedDate" label="法院立案日期" extra="审限自立案之日起计算（第八十一条、第八十三条）"
+                dependencies={['receivedDate']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_, v?: Dayjs) => {
+                      const r = getFieldValue('receivedDate') as Dayjs | undefined;
+                      return !v || !r || !v.isAfter(r, 'day') ? Promise.resolve() : Promise.reject(new Error('法院立案日期不应晚于收到起诉状副本日期'));
+                    },
+                  }),
+                ]}
+              >
+                <DatePicker style={{ width: '100%' }} disabledDate={future} />
               </Form.Item>
             </Col>
             <Col span={8}>
@@ -122,6 +140,8 @@ export default function CaseRegister() {
                   showSearch
                   filterOption={false}
                   onSearch={setReviewQ}
+                  placeholder="输入复议收件编号或申请人查找"
+                  notFoundContent="未找到可关联的行政复议案件（或无权查看行政复议案件）"
                   options={reviews.data?.map((r) => ({ value: r.id, label: `${r.caseNumber ?? '（未编号）'} ${r.applicantName} 诉 ${r.respondentName}（${r.stateLabel}）` }))}
                 />
               </Form.Item>
