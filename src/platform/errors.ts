@@ -25,3 +25,12 @@ export function pgErrorCode(err: unknown): string | undefined {
   if (typeof e?.cause?.code === 'string') return e.cause.code;
   return undefined;
 }
+
+/**
+ * One field's problem in a Chinese message. Declarations write their own messages ('请填写不予受理的理由'),
+ * which stand alone; zod's generic ones ('无效输入…') need the field named.
+ */
+export function fieldMessage(f: { path: string; message?: string }) {
+  const message = f.message ?? '格式不正确';
+  return !f.path || /^(请|应|须|不能|不得)/.test(message) || message.includes('（') ? message : `${f.path}：${message}`;
+}

@@ -64,9 +64,9 @@ export const reviewWorkflow = registerWorkflow({
     { key: 'reject', label: '不予受理', from: ['applied'], to: 'rejected', permission: PERM.handle, dateField: 'date', data: dated.extend({ reason: text('请填写不予受理的理由') }), instruments: [{ type: 'adminReview.rejectDecision' }] },
     { key: 'transfer', label: '转送', from: ['applied'], to: 'transferred', permission: PERM.handle, dateField: 'date', data: dated.extend({ toOrgan: text('请填写转送的机关'), reason: text('请填写转送理由') }) },
     // 行政复议法 第四十八条 / 第五十四条: the copy goes to the 被申请人 with the 答复通知书.
-    { key: 'sendCopy', label: '发送申请书副本', from: ['hearing'], to: 'hearing', permission: PERM.handle, dateField: 'date', data: dated.extend({ procedure }), instruments: [{ type: 'adminReview.answerNotice' }] },
+    { key: 'sendCopy', label: '发送申请书副本', from: ['hearing'], to: 'hearing', permission: PERM.handle, dateField: 'date', data: dated.extend({ procedure }), instruments: [{ type: 'adminReview.answerNotice' }], guard: ({ instance }) => (instance.deadlines.some((d) => d.rule === 'answer') ? '已向被申请人发送申请书副本，不能重复发送' : null) },
     // 行政复议法 第七十条: no answer or evidence in time ⇒ the act is treated as having no evidence.
-    { key: 'answerReceived', label: '收到答复', from: ['hearing', 'suspended'], to: 'hearing', permission: PERM.handle, dateField: 'date', data: dated.extend({ withEvidence: z.boolean().default(true), summary: z.string().max(5000).optional() }), guard: ({ instance }) => (instance.state === 'suspended' ? '案件中止期间请先恢复审理' : null) },
+    { key: 'answerReceived', label: '收到答复', from: ['hearing', 'suspended'], to: 'hearing', permission: PERM.handle, dateField: 'date', data: dated.extend({ withEvidence: z.boolean().default(true), summary: z.string().max(5000).optional() }), guard: ({ instance }) => (instance.state === 'suspended' ? '案件中止期间请先恢复审理' : instance.deadlines.some((d) => d.rule === 'answer' && d.status === 'met') ? '已记录被申请人的答复，不能重复记录' : null) },
     // 行政复议法 第五十一条: 听证 notified at least 5 working days before it is held.
     {
       key: 'scheduleHearing', label: '安排听证', from: ['hearing'], to: 'hearing', permission: PERM.handle, dateField: 'date',

@@ -117,7 +117,8 @@ describe('行政应诉状态机', () => {
     let d = await registerVia(yingsu, { receivedDate: '2025-04-01' });
     d = await stepOk(yingsu, d, 'withdraw', { date: '2025-05-20', changedAct: true });
     expect(d.case).toMatchObject({ status: 'closed', outcome: 'withdrawnChanged', closedDate: '2025-05-20' });
-    expect(deadline(d, 'defence')?.status).toBe('met');
+    // The 答辩 was never filed: the withdrawal ends the period (cancelled, no longer shown), it does not "meet" it.
+    expect(deadline(d, 'defence')).toBeUndefined();
     const again = await step(yingsu, d, 'withdraw', { date: '2025-05-21', changedAct: false });
     expect(again.statusCode).toBe(400);
   });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, pgErrorCode } from '../errors';
+import { AppError, fieldMessage, pgErrorCode } from '../errors';
 
 const partLabel: Record<string, string> = { body: '请求内容', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
@@ -16,7 +16,7 @@ export function installErrorHandler(app: FastifyInstance, opts: { spaFallback?: 
       }));
       return reply.code(400).send({
         code: 'VALIDATION_FAILED',
-        message: '提交的内容有误：' + fields.map((f) => `${f.path || '内容'} ${f.message}`).join('；'),
+        message: '提交的内容有误：' + fields.map(fieldMessage).join('；'),
         details: { fields },
       });
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../db/client';
-import { AppError, conflict, invalid, notFound } from '../errors';
+import { AppError, conflict, fieldMessage, invalid, notFound } from '../errors';
 import { recordAudit, type Actor } from '../audit/service';
 import type { AuthContext } from '../auth/context';
 import { orgInScope } from '../auth/scope';
@@ -170,7 +170,7 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
     const parsed = t.data.safeParse(data);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      throw invalid(`「${t.label}」的信息有误：` + fields.map((f) => `${f.path} ${f.message}`).join('；'), { fields });
+      throw invalid(`「${t.label}」的信息有误：` + fields.map(fieldMessage).join('；'), { fields });
     }
     data = parsed.data;
   }
@@ -198,8 +198,11 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
 
   const open = await tx.select().from(wfDeadlines).where(and(eq(wfDeadlines.instanceId, instance.id), inArray(wfDeadlines.status, ['open', 'paused'])));
   for (const d of open) {
-    if (toFinal || def.deadlines.find((x) => x.key === d.rule)?.until.includes(t.key)) {
+    if (def.deadlines.some((x) => x.key === d.rule && x.until.includes(t.key))) {
       await tx.update(wfDeadlines).set({ status: 'met', metAt: date, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
+    } else if (toFinal) {
+      // The case ended another way (e.g. 撤诉 before any 答辩): the period no longer runs, but it was not met.
+      await tx.update(wfDeadlines).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
     } else if (t.clock === 'suspend' && d.status === 'open' && d.dueDate) {
       // 中止: the clock stops; the days still to run are kept (行政复议法 第三十九条). Counted from the period
       // itself, not from the due date, which 民法典 第二百零三条 may have moved past a holiday.
