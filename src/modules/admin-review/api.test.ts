@@ -173,3 +173,24 @@ describe('网上申请与查询码', () => {
     expect(n).toBe(1);
   });
 });
+
+describe('作废（不物理删除）', () => {
+  it('登记错误的案件作废后离开列表和待办，记录和原因保留，审计留痕', async () => {
+    const id = await newCase(t.fuyi, { receivedDate: '2025-09-01', applicantName: '作废测试人' });
+    const before = (await t.fuyi.get('/api/workbench/todos?pageSize=200&mode=watch')).json();
+    expect(before.items.some((i: { entityId: string }) => i.entityId === id)).toBe(true);
+    const noReason = await t.fuyi.post(`/api/admin-review/cases/${id}/void`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    const res = await t.fuyi.post(`/api/admin-review/cases/${id}/void`, { reason: '重复登记' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await t.fuyi.get(`/api/admin-review/cases/${id}`)).statusCode).toBe(404);
+    const list = (await t.fuyi.get('/api/admin-review/cases?q=作废测试人')).json();
+    expect(list.total).toBe(0);
+    const after = (await t.fuyi.get('/api/workbench/todos?pageSize=200&mode=watch')).json();
+    expect(after.items.some((i: { entityId: string }) => i.entityId === id)).toBe(false);
+    const [row] = await t.database.db.select().from(adminReviewCases).where(eq(adminReviewCases.id, id));
+    expect(row).toMatchObject({ voidReason: '重复登记' });
+    const [audit] = rowsOf<{ summary: string }>(await t.database.db.execute(sql`select summary from audit_log where action = 'adminReview.void' and entity_id = ${id}`));
+    expect(audit.summary).toContain('重复登记');
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
-import { idParam } from '../../platform/http/schemas';
+import { idParam, voidBody } from '../../platform/http/schemas';
 import { contentDisposition, mimeFromName } from '../../platform/files/service';
 import { formatQuery, pagedRows, sendXlsx } from '../../platform/ledger/export';
 import {
@@ -21,6 +21,7 @@ import {
   submitOnline,
   suggestionInput,
   trackByCode,
+  voidCase,
   type ApplicationInput,
 } from './service';
 import { proposeProcedure, triageInput } from './triage';
@@ -141,6 +142,14 @@ export const adminReviewRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { permission: PERM.handle },
     schema: { tags, summary: '制发行政复议建议书', params: idParam, body: suggestionInput },
   }, async (req) => issueSuggestion(db, req.auth, req.params.id, req.body));
+
+  app.post('/api/admin-review/cases/:id/void', {
+    config: { permission: PERM.handle },
+    schema: { tags, summary: '作废登记错误的复议案件（不物理删除）', params: idParam, body: voidBody },
+  }, async (req) => {
+    const c = await voidCase(db, req.auth, req.params.id, req.body.reason);
+    return { id: c.id, voidedAt: c.voidedAt?.toISOString() ?? null };
+  });
 
   app.post('/api/admin-review/cases/:id/materials', {
     config: { permission: PERM.handle },

@@ -13,7 +13,7 @@ import { orgInScope, scopeCondition } from '../../platform/auth/scope';
 import { orgs } from '../../platform/orgs/schema';
 import { getOrg, type Org } from '../../platform/orgs/service';
 import { protectPii, sm3 } from '../../platform/crypto/sm';
-import { fireTransition, getWarningPolicy, instanceHistory, instanceView, lightOf, loadInstance, startInstance } from '../../platform/workflow/engine';
+import { fireTransition, getWarningPolicy, instanceHistory, instanceView, lightOf, loadInstance, startInstance, voidInstancesOf } from '../../platform/workflow/engine';
 import { wfDeadlines, wfInstances } from '../../platform/workflow/schema';
 import { todayInChina } from '../../platform/calendar/service';
 import { issueNumber } from '../../platform/instruments/numbering';
@@ -144,6 +144,24 @@ export async function caseInScope(db: DbOrTx, auth: AuthContext, id: string): Pr
   const rows = await db.select().from(adminReviewCases).where(and(eq(adminReviewCases.id, id), live, scopeCondition(auth, PERM.read, scopeCols)));
   if (!rows[0]) throw notFound('行政复议案件');
   return rows[0];
+}
+
+/** 作废 a wrongly registered case (nothing is deleted): the case, its workflows and its 待办 go, with the reason. */
+export async function voidCase(db: Db, auth: AuthContext, id: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const c = await caseInScope(tx, auth, id);
+    const org = await getOrg(tx, c.orgId);
+    if (!org || !orgInScope(auth, PERM.handle, org, c.createdBy)) throw forbidden('无权作废该案件');
+    const [after] = await tx
+      .update(adminReviewCases)
+      .set({ voidedAt: new Date(), voidedBy: auth.user.id, voidReason: reason, version: c.version + 1, updatedAt: new Date() })
+      .where(and(eq(adminReviewCases.id, id), eq(adminReviewCases.version, c.version)))
+      .returning();
+    if (!after) throw new AppError('VERSION_CONFLICT', '该案件已被他人处理（数据版本已变化），请刷新后重试', 409);
+    await voidInstancesOf(tx, auth.actor, ENTITY_TYPE, id, reason);
+    await recordAudit(tx, auth.actor, { action: 'adminReview.void', entityType: ENTITY_TYPE, entityId: id, summary: `作废行政复议案件 ${c.caseNumber}：${reason}`, before: c, after });
+    return after;
+  });
 }
 
 // ── registration ────────────────────────────────────────────────────────────────────────────────────────

@@ -14,7 +14,7 @@ import { orgs } from '../../platform/orgs/schema';
 import { getOrg, resolveOrg, type Org } from '../../platform/orgs/service';
 import { getSetting, putSetting } from '../../platform/settings/service';
 import { todayInChina } from '../../platform/calendar/service';
-import { fireTransition, getWarningPolicy, instanceHistory, instanceInScope, instanceView, lightOf, startInstance } from '../../platform/workflow/engine';
+import { fireTransition, getWarningPolicy, instanceHistory, instanceInScope, instanceView, lightOf, startInstance, voidInstance } from '../../platform/workflow/engine';
 import { wfDeadlines, wfInstances } from '../../platform/workflow/schema';
 import { createInstrument, listInstruments } from '../../platform/instruments/service';
 import { isoDate } from '../../platform/http/schemas';
@@ -590,7 +590,7 @@ export async function voidCase(db: Db, auth: AuthContext, id: string, reason: st
     const [after] = await tx.update(litigationCases).set({ voidedAt: new Date(), voidedBy: auth.user.id, voidReason: reason, version: c.version + 1 }).where(eq(litigationCases.id, id)).returning();
     // The case's workflow leaves the 待办 with it (nothing is deleted).
     await removeDoc(tx, 'litigationCase', id);
-    if (c.instanceId) await tx.update(wfInstances).set({ voidedAt: new Date(), voidReason: reason }).where(eq(wfInstances.id, c.instanceId));
+    if (c.instanceId) await voidInstance(tx, auth.actor, c.instanceId, reason);
     await recordAudit(tx, auth.actor, { action: 'litigation.void', entityType: 'litigationCase', entityId: id, summary: `作废应诉案件 ${c.caseNumber}：${reason}`, before: c, after });
     return after;
   });

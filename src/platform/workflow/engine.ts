@@ -255,6 +255,20 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
   return { instance: updated[0], event, instruments: issued };
 }
 
+/** Voids every workflow instance of a record voided with a reason (its case and any follow-ups). */
+export async function voidInstancesOf(tx: Tx, actor: Actor, entityType: string, entityId: string, reason: string) {
+  const rows = await tx.select({ id: wfInstances.id }).from(wfInstances).where(and(eq(wfInstances.entityType, entityType), eq(wfInstances.entityId, entityId), isNull(wfInstances.voidedAt)));
+  for (const r of rows) await voidInstance(tx, actor, r.id, reason);
+}
+
+/** Voids an instance with its record (nothing is deleted): it leaves the 待办 and its deadlines stop. */
+export async function voidInstance(tx: Tx, actor: Actor, instanceId: string, reason: string) {
+  const [before] = await tx.update(wfInstances).set({ voidedAt: new Date(), voidReason: reason, updatedAt: new Date() }).where(and(eq(wfInstances.id, instanceId), isNull(wfInstances.voidedAt))).returning();
+  if (!before) return;
+  await tx.update(wfDeadlines).set({ status: 'cancelled', updatedAt: new Date() }).where(and(eq(wfDeadlines.instanceId, instanceId), inArray(wfDeadlines.status, ['open', 'paused'])));
+  await recordAudit(tx, actor, { action: `${before.workflow}.void`, entityType: before.entityType, entityId: before.entityId, summary: `作废流程：${before.title}：${reason}` });
+}
+
 export async function instanceView(db: DbOrTx, auth: AuthContext, instance: Instance, def = getWorkflow(instance.workflow)): Promise<WorkflowInstanceView> {
   const policy = await getWarningPolicy(db);
   const today = todayInChina();

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Row, Space, Table, Tabs, Tag, Timeline, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
+import { ReasonButton } from '../../platform/components/reason-modal';
 import { DeadlineTag } from '../../platform/components/deadline-tag';
 import { useSession } from '../../platform/auth/session';
 import { feedback, reportError } from '../../platform/feedback';
@@ -125,6 +126,15 @@ export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
   const qc = useQueryClient();
+  const navigate = useNavigate();
+  const voidCase = useMutation({
+    mutationFn: (reason: string) => api.post(`/api/admin-review/cases/${id}/void`, { reason }),
+    onSuccess: () => {
+      feedback.message?.success('已作废');
+      qc.invalidateQueries({ queryKey: ['admin-review'] });
+      navigate('/admin-review/cases');
+    },
+  });
   const meta = useMeta();
   const labels = useTransitionLabels();
   const q = useCase(id);
@@ -183,7 +193,16 @@ export default function CaseDetailPage() {
           {c.procedureLabel && <Tag>{c.procedureLabel}</Tag>}
         </Space>
       }
-      extra={<Link to="/admin-review/cases"><Button>返回列表</Button></Link>}
+      extra={
+        <Space>
+          {can('adminReview.handle') && (
+            <ReasonButton danger title="作废复议案件" warning="仅用于登记错误或重复登记的案件。作废后案件不再出现在列表、待办和指标中；记录和原因保存在审计日志中。" okText="作废" onConfirm={(reason) => voidCase.mutateAsync(reason)}>
+              作废
+            </ReasonButton>
+          )}
+          <Link to="/admin-review/cases"><Button>返回列表</Button></Link>
+        </Space>
+      }
     >
       {worst && worst.dueDate && (
         <Alert style={{ marginBottom: 16 }} type={worst.light === 'red' ? 'error' : 'warning'} showIcon title={`${worst.label}${worst.light === 'red' ? '已超期' : '即将届满'}：届满日 ${worst.dueDate}（${worst.cite}）`} />
