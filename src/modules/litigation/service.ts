@@ -34,7 +34,7 @@ import {
   procedures,
   type OutcomeCode,
 } from './terms';
-import { LITIGATION_MANAGE, LITIGATION_READ, LITIGATION_SETTINGS, litigationWorkflow, suggestionReply, suggestionWorkflow } from './workflow';
+import { LITIGATION_MANAGE, LITIGATION_READ, LITIGATION_SETTINGS, litigationWorkflow, suggestionWorkflow } from './workflow';
 
 export type LitigationCase = typeof litigationCases.$inferSelect;
 export type Hearing = typeof litigationHearings.$inferSelect;
@@ -814,8 +814,7 @@ export async function registerSuggestion(db: Db, auth: AuthContext, caseId: stri
     const settings = await getLitigationSettings(tx);
     const id = crypto.randomUUID();
     // The period is fixed when the suggestion arrives and stored with its deadline (workflow.ts).
-    suggestionReply.days = settings.suggestionReplyDays;
-    const instance = await startInstance(tx, auth.actor, { workflow: suggestionWorkflow.key, entityId: id, title: `司法建议 ${d.documentNumber ?? ''} ${c.caseNumber}`.replace(/\s+/g, ' '), orgId: c.orgId, regionCode: c.regionCode, date: d.receivedDate });
+    const instance = await startInstance(tx, auth.actor, { workflow: suggestionWorkflow.key, entityId: id, title: `司法建议 ${d.documentNumber ?? ''} ${c.caseNumber}`.replace(/\s+/g, ' '), orgId: c.orgId, regionCode: c.regionCode, date: d.receivedDate, deadlineDays: { reply: settings.suggestionReplyDays } });
     const [row] = await tx
       .insert(litigationSuggestions)
       .values({ id, orgId: c.orgId, regionCode: c.regionCode, createdBy: auth.user.id, caseId, documentNumber: d.documentNumber ?? null, courtName: d.courtName || c.courtName, receivedDate: d.receivedDate, content: d.content, replyDays: settings.suggestionReplyDays, instanceId: instance.id })

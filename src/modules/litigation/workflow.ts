@@ -127,10 +127,9 @@ export const litigationWorkflow = registerWorkflow({
 
 /**
  * 司法建议 (行政诉讼法 第六十六条 and 最高人民法院《关于加强司法建议工作的意见》): the organ replies within the
- * period the court sets; local default 60 days (setting `litigation.suggestionReplyDays`). The period is
- * read from the setting when a suggestion is registered (see service.ts) and stored with the deadline.
+ * period the court sets; local default 60 days (setting `litigation.suggestionReplyDays`). service.ts passes
+ * the setting's value as the deadline's `deadlineDays` when a suggestion is registered; it is stored with it.
  */
-export const suggestionReply = { days: 60 };
 
 export const suggestionWorkflow = registerWorkflow({
   key: 'litigationSuggestion',
@@ -160,9 +159,7 @@ export const suggestionWorkflow = registerWorkflow({
       key: 'reply',
       label: '回复司法建议',
       after: 'start',
-      get days() {
-        return suggestionReply.days;
-      },
+      days: 60,
       unit: 'calendarDay',
       until: ['reply'],
       cite: '行政诉讼法 第六十六条；司法建议回复期限（本地设置，默认60日）',

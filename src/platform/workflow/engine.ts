@@ -49,7 +49,7 @@ function deadlineView(d: DeadlineRow, today: string, policy: WarningPolicy): Dea
   };
 }
 
-async function startDeadlines(tx: Tx, def: WorkflowDef, instanceId: string, after: string, date: string, data: Record<string, unknown>) {
+async function startDeadlines(tx: Tx, def: WorkflowDef, instanceId: string, after: string, date: string, data: Record<string, unknown>, overrides: Record<string, number> = {}) {
   const starting = def.deadlines.filter((d) => d.after === after && (!d.when || d.when(data)));
   for (const d of starting) {
     // A deadline started again (e.g. 补正 restarts the 5-day 受理审查 clock, 行政复议法 第三十一条) replaces the open one.
@@ -57,14 +57,15 @@ async function startDeadlines(tx: Tx, def: WorkflowDef, instanceId: string, afte
       .update(wfDeadlines)
       .set({ status: 'cancelled', updatedAt: new Date() })
       .where(and(eq(wfDeadlines.instanceId, instanceId), eq(wfDeadlines.rule, d.key), inArray(wfDeadlines.status, ['open', 'paused'])));
-    const due = addDays(date, d.days, d.unit);
+    const days = overrides[d.key] ?? d.days;
+    const due = addDays(date, days, d.unit);
     await tx.insert(wfDeadlines).values({
       instanceId,
       rule: d.key,
       label: d.label,
       cite: d.cite,
       unit: d.unit,
-      days: d.days,
+      days,
       startDate: date,
       dueDate: due.date,
       provisional: due.provisional,
@@ -82,6 +83,8 @@ export interface StartInput {
   date?: string;
   data?: Record<string, unknown>;
   assigneeId?: string | null;
+  /** A period the law leaves to a setting or to the instrument itself (e.g. the 司法建议's reply period), by deadline key. */
+  deadlineDays?: Record<string, number>;
 }
 
 /** Creates an instance in its initial state and starts the deadlines that run from `start`. Call inside the module's transaction. */
@@ -104,7 +107,7 @@ export async function startInstance(tx: Tx, actor: Actor, input: StartInput): Pr
     })
     .returning();
   await tx.insert(wfEvents).values({ instanceId: instance.id, transition: START, fromState: null, toState: def.initial, eventDate: date, actorId: actor.id, data: input.data ?? null });
-  await startDeadlines(tx, def, instance.id, START, date, input.data ?? {});
+  await startDeadlines(tx, def, instance.id, START, date, input.data ?? {}, input.deadlineDays);
   await recordAudit(tx, actor, { action: `${def.key}.start`, entityType: def.entityType, entityId: input.entityId, summary: `${def.label}：${input.title}（${def.states[def.initial].label}）`, after: { state: def.initial, date } });
   return instance;
 }
@@ -118,6 +121,8 @@ export interface FireInput {
   note?: string;
   /** Extra fields for the 文书 this transition issues (the module's own record data). */
   instrumentFields?: Record<string, unknown>;
+  /** Periods of the deadlines this transition starts that a setting decides, by deadline key. */
+  deadlineDays?: Record<string, number>;
 }
 
 export interface FireResult {
@@ -227,7 +232,7 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
       .set({ extendedDays, remainingDays, dueDate: due?.date ?? d.dueDate, provisional: due?.provisional ?? d.provisional, updatedAt: new Date() })
       .where(eq(wfDeadlines.id, d.id));
   }
-  if (!toFinal) await startDeadlines(tx, def, instance.id, t.key, date, data);
+  if (!toFinal) await startDeadlines(tx, def, instance.id, t.key, date, data, input.deadlineDays);
 
   const issued: FireResult['instruments'] = [];
   for (const spec of t.instruments ?? []) {
