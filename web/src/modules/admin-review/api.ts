@@ -1,3 +1,4 @@
+import type { DeadlineView } from '../../../../src/platform/workflow/types';
 /** 行政复议 API shapes (mirror src/modules/admin-review/service.ts) and query hooks. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -36,21 +37,8 @@ export interface CaseListItem {
   deadline: CaseDeadline | null;
 }
 
-export interface WfDeadline {
-  id: string;
-  rule: string;
-  label: string;
-  cite: string;
-  unit: 'workingDay' | 'calendarDay';
-  days: number;
-  startDate: string;
-  dueDate: string | null;
-  status: 'open' | 'paused' | 'met' | 'cancelled';
-  provisional: boolean;
-  metAt: string | null;
-  extendedDays: number;
-  light: Light | null;
-}
+/** A deadline as the workflow engine reports it (src/platform/workflow/types.ts). */
+export type WfDeadline = DeadlineView;
 
 export interface WfView {
   id: string;

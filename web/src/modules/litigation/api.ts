@@ -1,3 +1,4 @@
+import type { DeadlineView } from '../../../../src/platform/workflow/types';
 /** 行政应诉 API shapes (mirror src/modules/litigation/service.ts and routes.ts) and query hooks. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -42,20 +43,8 @@ export interface CaseListItem {
   source: string;
 }
 
-export interface WorkflowDeadline {
-  id: string;
-  rule: string;
-  label: string;
-  cite: string;
-  unit: string;
-  days: number;
-  startDate: string;
-  dueDate: string | null;
-  status: 'open' | 'paused' | 'met' | 'cancelled';
-  provisional: boolean;
-  metAt: string | null;
-  light: Light | null;
-}
+/** A deadline as the workflow engine reports it (src/platform/workflow/types.ts). */
+export type WorkflowDeadline = DeadlineView;
 
 export interface WorkflowView {
   id: string;
