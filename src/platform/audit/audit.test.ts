@@ -59,6 +59,26 @@ describe('审计日志（等保2.0 三级：只能追加、防篡改）', () => 
   });
 });
 
+describe('审计日志导出', () => {
+  it('审计管理员按当前筛选导出 Excel，导出本身也记入审计日志', async () => {
+    const auditor = await t.login('auditor');
+    const res = await auditor.get('/api/audit?format=xlsx&action=user.create');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.getRow(1).getCell(4).value).toBe('操作');
+    const actions = new Set<unknown>();
+    ws.eachRow((row, n) => n > 1 && actions.add(row.getCell(4).value));
+    expect([...actions]).toEqual(['user.create']);
+    const [last] = await lastEntries(1);
+    expect(last.action).toBe('audit.export');
+    expect((await (await t.login('admin')).get('/api/audit?format=xlsx')).statusCode).toBe(403);
+  });
+});
+
 describe('HTTP', () => {
   it('GET /api/health 返回数据库类型；/api/openapi.json 列出接口', async () => {
     const health = (await t.anonymous.get('/api/health')).json();

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Col, DatePicker, Descriptions, Input, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { api } from '../../api/client';
+import { api, queryString } from '../../api/client';
 import type { AuditEntry, AuditVerifyResult, Page } from '../../api/types';
 import { feedback } from '../feedback';
 import { PageContainer } from '../components/page-container';
@@ -126,9 +126,14 @@ export default function AuditPage() {
     <PageContainer
       title="审计日志"
       extra={
-        <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
-          校验哈希链
-        </Button>
+        <Space>
+          <Button icon={<DownloadOutlined />} href={`/api/audit${queryString({ ...query, page: undefined, pageSize: undefined, format: 'xlsx' })}`}>
+            导出Excel
+          </Button>
+          <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+            校验哈希链
+          </Button>
+        </Space>
       }
     >
       <Card styles={{ body: { paddingBottom: 8 } }}>
