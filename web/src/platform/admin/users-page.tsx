@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Form, Input, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../api/client';
+import { api, queryString } from '../../api/client';
 import type { Page, User } from '../../api/types';
 import { useSession } from '../auth/session';
 import { feedback } from '../feedback';
@@ -159,14 +159,19 @@ export default function UsersPage() {
     <PageContainer
       title="用户管理"
       extra={
-        canManage && (
+        <>
+          <Button icon={<DownloadOutlined />} href={`/api/ledger/export/users${queryString({ ...filters, format: 'xlsx' })}`}>
+            导出Excel
+          </Button>
+          {canManage && (
           <>
             <LedgerImport entity="users" onDone={(job) => job.status === 'succeeded' && refresh()} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
               新建用户
             </Button>
           </>
-        )
+          )}
+        </>
       }
     >
       <Card styles={{ body: { paddingBottom: 8 } }}>
