@@ -5,9 +5,11 @@ import { rolePermissions, roles } from './auth/schema';
 import { getSetting, putSetting } from './settings/service';
 import { registerOrgTypes } from './orgs/types';
 import type { FazhiModule } from './module';
+import { registerModuleLabel } from './indicators/registry';
 
 export function registerModules(mods: FazhiModule[]) {
   for (const m of mods) {
+    registerModuleLabel(m.key, m.label);
     if (m.permissions) registerPermissions(m.permissions);
     if (m.roles) registerRoles(m.roles);
     if (m.orgTypes) registerOrgTypes(m.orgTypes);

@@ -48,6 +48,12 @@ export interface IndicatorDef {
 }
 
 const defs = new Map<string, IndicatorDef>();
+const moduleLabels = new Map<string, string>();
+
+/** The Chinese name of each business line, for grouping figures (set from the module list at start). */
+export function registerModuleLabel(key: string, label: string) {
+  moduleLabels.set(key, label);
+}
 
 export function registerIndicators(list: IndicatorDef[]) {
   for (const d of list) defs.set(d.key, d);
@@ -87,7 +93,7 @@ export function present(def: IndicatorDef, v: IndicatorValue) {
     value = roundHalfUp(numerator, denominator, 10_000, 2);
     display = value.toFixed(2);
   }
-  return { key: def.key, label: def.label, module: def.module, definition: def.definition, unit: def.unit, value, numerator, denominator, display, breakdown: v.breakdown ?? null };
+  return { key: def.key, label: def.label, module: def.module, moduleLabel: moduleLabels.get(def.module) ?? def.module, definition: def.definition, unit: def.unit, value, numerator, denominator, display, breakdown: v.breakdown ?? null };
 }
 
 /** Computes another registered indicator (for figures that combine lines, e.g. 复议:诉讼), without touching its tables. */

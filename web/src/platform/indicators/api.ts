@@ -9,6 +9,8 @@ export interface Indicator {
   label: string;
   /** The business line that registered it (a web module's key, e.g. 'admin-review'). */
   module: string;
+  /** The line's Chinese name. */
+  moduleLabel?: string;
   /** The formula in words, e.g. '(撤销+…+责令履行) / 审结'. */
   definition: string;
   unit: IndicatorUnit;

@@ -211,7 +211,7 @@ export default function IndicatorsPage() {
         {groups.map(([module, list]) => (
           <section key={module} data-testid={`indicator-group-${module}`}>
             <Typography.Title level={5} style={{ marginTop: 0 }}>
-              {moduleLabels[module] ?? module}
+              {moduleLabels[module] ?? list[0]?.moduleLabel ?? module}
             </Typography.Title>
             <Row gutter={[12, 12]}>
               {list.map((ind) => (
