@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/client';
+import { waitForJob } from '../../platform/jobs/service';
+import { uploadTo } from '../../platform/files/test-upload';
+import { XLSX_MIME } from '../../platform/ledger/export';
+import type { Client } from '../../platform/testing/harness';
+import { legalityTestContext, ok } from './test-helpers';
+
+let t: Awaited<ReturnType<typeof legalityTestContext>>;
+beforeAll(async () => {
+  t = await legalityTestContext();
+});
+afterAll(() => t?.close());
+
+type Cell = string | null;
+//                 标题   制定机关  发文字号  公布日期  施行日期  有效期至  备案日期  备案机关  清理结果  清理日期  正文
+const row = (title: string, published: string, filed: Cell, cleanup: Cell = null, validUntil: Cell = null): Cell[] =>
+  [title, '武义县人民政府', `武政发〔${published.slice(0, 4)}〕${title.length}号`, published, null, validUntil, filed, filed ? '金华市人民政府' : null, cleanup, cleanup ? '2024-06-28' : null, `${title}正文`];
+
+async function filledTemplate(c: Client, rows: Cell[][]) {
+  const res = await c.get('/api/ledger/templates/normative-documents');
+  expect(res.statusCode, res.body).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  ws.spliceRows(2, 1);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function importLedger(c: Client, buf: Buffer) {
+  const res = await uploadTo(c, '/api/ledger/import/normative-documents', '规范性文件台账.xlsx', buf, XLSX_MIME);
+  expect(res.statusCode, res.body).toBe(202);
+  const jobId = res.json().jobId as string;
+  await waitForJob(t.database.db, jobId, 120_000);
+  return (await c.get(`/api/jobs/${jobId}`)).json();
+}
+
+const countDocs = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from normative_documents`))[0].n;
+
+describe('规范性文件台账导入', () => {
+  it('有错误行时一行也不导入（有效期超过5年、清理结果缺日期）', async () => {
+    const before = await countDocs();
+    const bad = [row('武义县茶产业发展扶持办法', '2023-03-01', '2023-03-20'), row('武义县农村公路养护管理办法', '2023-03-01', null, null, '2028-03-01'), [...row('武义县物业管理办法', '2023-03-01', null, '废止').slice(0, 9), null, null]];
+    const job = await importLedger(t.director, await filledTemplate(t.director, bad));
+    expect(job.status).toBe('failed');
+    expect(JSON.stringify(job)).toContain('5年');
+    expect(await countDocs()).toBe(before);
+  });
+
+  it('导入后生成文件码，逾期备案有标记，废止的公开查询显示已废止 (法规规章备案审查条例 第四条；省规定)', async () => {
+    const rows = [
+      row('武义县行政处罚案件办理规定', '2023-03-01', '2023-03-31'), // due 2023-03-31: on time
+      row('武义县城市道路挖掘修复管理办法', '2023-03-01', '2023-04-03'), // late
+      row('武义县户外广告设置管理办法', '2021-05-10', '2021-05-20', '废止'),
+    ];
+    const job = await importLedger(t.director, await filledTemplate(t.director, rows));
+    expect(job.status, JSON.stringify(job)).toBe('succeeded');
+    const list = await ok(await t.director.get('/api/legality/documents?pageSize=50'));
+    const byTitle = Object.fromEntries(list.items.map((i: { title: string }) => [i.title, i]));
+    expect(byTitle['武义县行政处罚案件办理规定']).toMatchObject({ filedLate: false, filingDueDate: '2023-03-31', status: 'effective', validUntil: '2028-02-29' });
+    expect(byTitle['武义县城市道路挖掘修复管理办法'].filedLate).toBe(true);
+    const repealed = byTitle['武义县户外广告设置管理办法'];
+    expect(repealed.status).toBe('repealed');
+    const pub = await ok(await t.anonymous.get(`/api/public/documents/${repealed.code}`));
+    expect(pub.statusLabel).toBe('已废止');
+  });
+});
