@@ -11,6 +11,8 @@ export interface Config {
   /** Directory holding the SM4/HMAC-SM3 key file; never inside the database. */
   keyFile: string;
   logLevel: string;
+  /** Run periodic tasks (expiry of documents …) in this process; the test harness turns it off. */
+  scheduler: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Keys live in a file beside (never inside) the database: DATA_DIR/keys/fazhi.key unless FAZHI_KEY_FILE says otherwise.
     keyFile: path.resolve(env.FAZHI_KEY_FILE ?? path.join(dataDir, 'keys', 'fazhi.key')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    scheduler: env.FAZHI_SCHEDULER !== '0',
   };
 }

@@ -1,3 +1,4 @@
+import { scheduleEvery } from '../../platform/jobs/schedule';
 import { z } from 'zod';
 import QRCode from 'qrcode';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -33,6 +34,8 @@ function rateLimiter(max: number, windowMs: number) {
 const codeParam = z.object({ code: z.string().trim().min(4, '文件码格式不正确').max(32) });
 
 export const legalityRoutes: FastifyPluginAsyncZod = async (app) => {
+  // A document leaves force the day after its 有效期 ends: check hourly (idempotent).
+  scheduleEvery(app, 'normativeDoc.expire', 60 * 60 * 1000, (db) => expireDocuments(db));
   const { db } = app.fz;
   const lookupLimit = rateLimiter(120, 60_000);
 

@@ -72,7 +72,7 @@ function client(app: FazhiApp, cookie?: string, csrf?: string): Client {
  */
 export async function createTestContext(opts: { seedModules?: boolean } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config: Config = { ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'fazhi-test') }), demoPassword: TEST_PASSWORD, seedDemo: true };
+  const config: Config = { ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'fazhi-test') }), demoPassword: TEST_PASSWORD, seedDemo: true, scheduler: false };
   registerModules(modules);
   await syncRolesAndPermissions(database.db);
   await seedDemo(database, config, opts.seedModules === false ? [] : modules);
