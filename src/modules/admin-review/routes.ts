@@ -1,3 +1,4 @@
+import { rateLimiter } from '../../platform/http/rate-limit';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -29,20 +30,6 @@ import { actTypes, applicantTypes, channels, decisionKinds, outcomes, PERM, proc
 
 const tags = ['行政复议'];
 
-/** A small fixed-window limiter per client IP for the public portal (no login there). */
-export function rateLimiter(max: number, windowMs: number) {
-  const hits = new Map<string, { start: number; n: number }>();
-  return (key: string) => {
-    const now = Date.now();
-    const h = hits.get(key);
-    if (!h || now - h.start > windowMs) {
-      hits.set(key, { start: now, n: 1 });
-      if (hits.size > 10_000) for (const [k, v] of hits) if (now - v.start > windowMs) hits.delete(k);
-      return;
-    }
-    if (++h.n > max) throw new AppError('RATE_LIMITED', '提交过于频繁，请稍后再试', 429, { retryAfterSeconds: Math.ceil((h.start + windowMs - now) / 1000) });
-  };
-}
 
 /** Portal limits: applications per IP per 10 minutes, progress look-ups per IP per minute. */
 export const portalLimits = { applications: 10, applicationWindowMs: 10 * 60_000, lookups: 60, lookupWindowMs: 60_000 };
@@ -89,8 +76,8 @@ const exportColumns = [
 
 export const adminReviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.fz;
-  const applyLimit = rateLimiter(portalLimits.applications, portalLimits.applicationWindowMs);
-  const lookupLimit = rateLimiter(portalLimits.lookups, portalLimits.lookupWindowMs);
+  const applyLimit = rateLimiter(portalLimits.applications, portalLimits.applicationWindowMs, '提交过于频繁，请稍后再试');
+  const lookupLimit = rateLimiter(portalLimits.lookups, portalLimits.lookupWindowMs, '查询过于频繁，请稍后再试');
 
   app.get('/api/admin-review/meta', { config: { permission: PERM.read }, schema: { tags, summary: '行政复议代码表（行为类别、决定类型、中止/终止情形…）' } }, async () => ({
     actTypes, applicantTypes, channels, procedures, states: stateLabels,

@@ -1,3 +1,4 @@
+import { rateLimiter } from '../../platform/http/rate-limit';
 import { scheduleEvery } from '../../platform/jobs/schedule';
 import { z } from 'zod';
 import QRCode from 'qrcode';
@@ -17,27 +18,13 @@ import { AppError } from '../../platform/errors';
 
 const tags = ['合法性审查与规范性文件'];
 
-/** Fixed-window limit of public look-ups per client IP (no login on the public register). */
-function rateLimiter(max: number, windowMs: number) {
-  const hits = new Map<string, { start: number; n: number }>();
-  return (key: string) => {
-    const now = Date.now();
-    const h = hits.get(key);
-    if (!h || now - h.start > windowMs) {
-      hits.set(key, { start: now, n: 1 });
-      if (hits.size > 10_000) for (const [k, v] of hits) if (now - v.start > windowMs) hits.delete(k);
-      return;
-    }
-    if (++h.n > max) throw new AppError('RATE_LIMITED', '查询过于频繁，请稍后再试', 429, { retryAfterSeconds: Math.ceil((h.start + windowMs - now) / 1000) });
-  };
-}
 const codeParam = z.object({ code: z.string().trim().min(4, '文件码格式不正确').max(32) });
 
 export const legalityRoutes: FastifyPluginAsyncZod = async (app) => {
   // A document leaves force the day after its 有效期 ends: check hourly (idempotent).
   scheduleEvery(app, 'normativeDoc.expire', 60 * 60 * 1000, (db) => expireDocuments(db));
   const { db } = app.fz;
-  const lookupLimit = rateLimiter(120, 60_000);
+  const lookupLimit = rateLimiter(120, 60_000, '查询过于频繁，请稍后再试');
 
   app.get('/api/legality/meta', { config: { permission: PERM.read }, schema: { tags, summary: '代码表（审查对象、审查意见、文件阶段与状态、清理结果）' } }, async () => ({
     objectTypes, opinions, reviewStates: reviewStateLabels, stages, statuses: Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, v.label])),
