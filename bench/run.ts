@@ -110,6 +110,8 @@ async function login(base: string, username: string, password: string): Promise<
 
 async function main() {
   const started = new Date();
+  // Load from one client IP: the public endpoints' per-IP limits would answer 429 (src/platform/http/rate-limit.ts).
+  process.env.FAZHI_PUBLIC_RATE_LIMIT ??= '0';
   const scenarios: Scenario[] = [];
   for (const name of chosen) scenarios.push((await import(`./scenarios/${name}.ts`)).default as Scenario);
 

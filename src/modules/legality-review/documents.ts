@@ -411,27 +411,40 @@ export const publicQuery = z.object({
 });
 
 /** The public register: published documents, jieba full-text over title + text (title ranked first), or newest first. */
-export async function searchPublic(db: DbOrTx, raw: z.input<typeof publicQuery>) {
+/** The two statements the public search issues (count, page), also timed by `npm run bench -- --scenario documents`. */
+export function publicSearchQueries(db: DbOrTx, raw: z.input<typeof publicQuery>) {
   const f = publicQuery.parse(raw);
   const q = f.q?.trim();
   const cond = and(publicOnly, q ? tsMatch(normativeDocuments.tokens, q) : undefined);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(normativeDocuments).where(cond);
   const order = q ? [desc(tsRank(normativeDocuments.tokens, q)), desc(normativeDocuments.publishedDate), asc(normativeDocuments.id)] : [desc(normativeDocuments.publishedDate), asc(normativeDocuments.id)];
-  const rows = await db
-    .select({ code: normativeDocuments.code, title: normativeDocuments.title, issuer: normativeDocuments.issuer, docNumber: normativeDocuments.docNumber, registrationNumber: normativeDocuments.registrationNumber, publishedDate: normativeDocuments.publishedDate, effectiveDate: normativeDocuments.effectiveDate, validUntil: normativeDocuments.validUntil, status: normativeDocuments.status })
-    .from(normativeDocuments)
-    .where(cond)
-    .orderBy(...order)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  return {
+    f,
+    count: db.select({ total: sql<number>`count(*)::int` }).from(normativeDocuments).where(cond),
+    page: db
+      .select({ code: normativeDocuments.code, title: normativeDocuments.title, issuer: normativeDocuments.issuer, docNumber: normativeDocuments.docNumber, registrationNumber: normativeDocuments.registrationNumber, publishedDate: normativeDocuments.publishedDate, effectiveDate: normativeDocuments.effectiveDate, validUntil: normativeDocuments.validUntil, status: normativeDocuments.status })
+      .from(normativeDocuments)
+      .where(cond)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+  };
+}
+
+export async function searchPublic(db: DbOrTx, raw: z.input<typeof publicQuery>) {
+  const { f, count, page } = publicSearchQueries(db, raw);
+  const [{ total }] = await count;
+  const rows = await page;
   return { total: Number(total), page: f.page, pageSize: f.pageSize, items: rows.map((r) => ({ ...r, ...publicStatus(r.status) })) };
 }
 
 export const normalizeCode = (code: string) => code.normalize('NFKC').trim().toUpperCase();
 
+/** The published document with this 文件码 (the statement `npm run bench -- --scenario documents` times). */
+export const publicDocumentByCode = (db: DbOrTx, code: string) => db.select().from(normativeDocuments).where(and(publicOnly, eq(normativeDocuments.code, normalizeCode(code))));
+
 /** One document by 文件码 for the public, counting the look-up (per document per day). */
 export async function lookupPublic(db: Db, code: string, today: string = todayInChina()) {
-  const [doc] = await db.select().from(normativeDocuments).where(and(publicOnly, eq(normativeDocuments.code, normalizeCode(code))));
+  const [doc] = await publicDocumentByCode(db, code);
   if (!doc) throw new AppError('NOT_FOUND', '未找到该文件码对应的规范性文件，请核对后重新输入', 404);
   await db
     .insert(normativeDocumentLookups)
