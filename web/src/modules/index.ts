@@ -1,6 +1,7 @@
 import type { WebModule } from '../platform/module';
 import { adminReview } from './admin-review';
 import { litigation } from './litigation';
+import { legalityReview } from './legality-review';
 
 /**
  * Every business line's web part, in menu order (mirrors src/modules/index.ts on the server).
@@ -9,4 +10,4 @@ import { litigation } from './litigation';
  *   import { adminReview } from './admin-review';
  *   export const webModules: WebModule[] = [adminReview];
  */
-export const webModules: WebModule[] = [adminReview, litigation];
+export const webModules: WebModule[] = [adminReview, litigation, legalityReview];

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Card, Col, Row, Typography } from 'antd';
-import { FileSearchOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
 
 const services = [
   {
@@ -14,6 +14,12 @@ const services = [
     icon: <FileSearchOutlined />,
     title: '进度查询',
     text: '凭提交申请时获得的查询码，查询行政复议申请的受理和办理进度。',
+  },
+  {
+    to: '/portal/documents',
+    icon: <FileTextOutlined />,
+    title: '规范性文件查询',
+    text: '查询行政规范性文件是否现行有效、有效期和全文，也可扫描文件上的二维码查看。',
   },
 ];
 

@@ -6,6 +6,8 @@ import { PortalLayout } from './portal-layout';
 const PortalLanding = lazy(() => import('./landing-page'));
 const PortalApply = lazy(() => import('./apply-page'));
 const PortalTrack = lazy(() => import('./track-page'));
+const PortalDocumentSearch = lazy(() => import('./documents/search-page'));
+const PortalDocumentPage = lazy(() => import('./documents/document-page'));
 
 function PortalNotFound() {
   return <Result status="404" title="页面不存在" extra={<Link to="/portal"><Button type="primary">返回公共服务首页</Button></Link>} />;
@@ -25,6 +27,8 @@ export function portalRoute(errorElement: RouteObject['errorElement']): RouteObj
       { path: 'admin-review/apply', element: <PortalApply /> },
       { path: 'admin-review/track', element: <PortalTrack /> },
       { path: 'admin-review/track/:code', element: <PortalTrack /> },
+      { path: 'documents', element: <PortalDocumentSearch /> },
+      { path: 'documents/:code', element: <PortalDocumentPage /> },
       { path: '*', element: <PortalNotFound /> },
     ],
   };

@@ -1,0 +1,55 @@
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Modal, type ButtonProps } from 'antd';
+import { showFieldErrors, isConflict } from '../admin-review/form-errors';
+
+/**
+ * One step of a document's life or of a 合法性审查 flow: a button opening a form in a dialog; 确定 sends it,
+ * bad input shows under its field, a stale version (409) reloads the page's data.
+ */
+export function ActionModal<V extends object>({
+  label,
+  title,
+  hint,
+  initialValues,
+  send,
+  children,
+  width = 560,
+  ...button
+}: {
+  label: string;
+  title?: string;
+  hint?: ReactNode;
+  initialValues?: Partial<V>;
+  send: (values: V) => Promise<unknown>;
+  children?: ReactNode;
+  width?: number;
+} & Omit<ButtonProps, 'onClick' | 'title' | 'children' | 'onSubmit'>) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<V>();
+  const qc = useQueryClient();
+  const run = useMutation({
+    mutationFn: send,
+    onError: (err) => {
+      showFieldErrors(form, err);
+      if (isConflict(err)) qc.invalidateQueries({ queryKey: ['legality'] });
+    },
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['legality'] });
+      setOpen(false);
+    },
+  });
+  return (
+    <>
+      <Button {...button} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <Modal open={open} title={title ?? label} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={run.isPending} destroyOnHidden width={width} okText="确定">
+        {hint && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={hint} />}
+        <Form<V> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => run.mutate(v)} preserve={false}>
+          {children}
+        </Form>
+      </Modal>
+    </>
+  );
+}
