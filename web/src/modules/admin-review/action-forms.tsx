@@ -3,7 +3,7 @@ import { DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'ant
 import dayjs, { type Dayjs } from 'dayjs';
 import { feedback } from '../../platform/feedback';
 import { options, type Meta } from './api';
-import { showFieldErrors } from './form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 
 type FieldKind = 'date' | 'text' | 'input' | 'bool' | 'number' | { select: (meta: Meta) => { value: string; label: string }[] };
 interface Field {

@@ -12,7 +12,7 @@ import { useSession } from '../../platform/auth/session';
 import { feedback, reportError } from '../../platform/feedback';
 import { ActionModal, actionFields } from './action-forms';
 import { useCase, useMeta, useTransitionLabels, type CaseDetail, type Meta, type WfDeadline, type WfView } from './api';
-import { isConflict } from './form-errors';
+import { isConflict } from '../../platform/form-errors';
 
 const litigationLevels: Record<string, string> = { first: '一审', second: '二审', retrial: '再审' };
 const statusLabels: Record<WfDeadline['status'], string> = { open: '计时中', paused: '已暂停（中止）', met: '已完成', cancelled: '已取消' };

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
 import { feedback, reportError } from '../../platform/feedback';
-import { showFieldErrors } from './form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 import { options, useMeta } from './api';
 
 interface RegisterForm {

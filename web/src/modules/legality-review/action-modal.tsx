@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Modal, type ButtonProps } from 'antd';
-import { showFieldErrors, isConflict } from '../admin-review/form-errors';
+import { showFieldErrors, isConflict } from '../../platform/form-errors';
 
 /**
  * One step of a document's life or of a 合法性审查 flow: a button opening a form in a dialog; 确定 sends it,

@@ -8,7 +8,7 @@ import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
 import { useSession } from '../../platform/auth/session';
-import { showFieldErrors } from '../admin-review/form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 import { options, PERM, statusColor, useDocuments, useExpiring, useMeta, useOverdueFilings, type DocDetail, type DocListItem } from './api';
 
 interface FilterForm {

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
-import { showFieldErrors } from '../admin-review/form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 import { options, useMeta, type ReviewDetail } from './api';
 
 interface RegisterForm {

@@ -10,7 +10,7 @@ import { lightLabels } from '../../platform/components/deadline-tag';
 import { useSession } from '../../platform/auth/session';
 import { feedback, reportError } from '../../platform/feedback';
 import { ReasonButton } from '../../platform/components/reason-modal';
-import { isConflict, showFieldErrors } from './form-errors';
+import { isConflict, showFieldErrors } from '../../platform/form-errors';
 import { useCase, useOptions, type CaseDetail, type Hearing, type Mediation, type Options, type Suggestion, type WorkflowDeadline } from './api';
 
 type Field = { name: string; label: string; kind: 'date' | 'text' | 'textarea' | 'number' | 'boolean' | 'select'; options?: (o: Options) => { value: string; label: string }[]; required?: boolean };

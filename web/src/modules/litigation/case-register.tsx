@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { feedback, reportError } from '../../platform/feedback';
-import { showFieldErrors } from './form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 import { useOptions, type CaseDetail } from './api';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);

@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { feedback, reportError } from '../../platform/feedback';
-import { showFieldErrors } from './form-errors';
+import { showFieldErrors } from '../../platform/form-errors';
 import { useMediations, useOptions, type Mediation } from './api';
 
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);

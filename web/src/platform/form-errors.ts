@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 
 /**
  * The server answers bad input with `details.fields: [{ path, message }]` (zod paths such as `headName` or
