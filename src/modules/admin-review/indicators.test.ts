@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { reviewTestContext, type ReviewTestContext } from './test-helpers';
 import { rowsOf } from '../../platform/db/client';
-import { waitForJob } from '../../platform/jobs/service';
-import { uploadTo } from '../../platform/files/test-upload';
-import { XLSX_MIME } from '../../platform/ledger/export';
 import type { Client } from '../../platform/testing/harness';
+import { filledTemplate as filledTemplateOf, importLedger as importLedgerFile } from '../../platform/ledger/test-ledger';
 
 let t: ReviewTestContext;
 beforeAll(async () => {
@@ -41,25 +39,8 @@ const fixture: Cell[][] = [
   row('2024-05-06', null, '2024-05-09', '不予受理'),
 ];
 
-async function filledTemplate(c: Client, rows: Cell[][]) {
-  const res = await c.get('/api/ledger/templates/admin-review');
-  expect(res.statusCode, res.body).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  // Replace the example row with the data.
-  ws.spliceRows(2, 1);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function importLedger(c: Client, buf: Buffer) {
-  const res = await uploadTo(c, '/api/ledger/import/admin-review', '行政复议台账.xlsx', buf, XLSX_MIME);
-  expect(res.statusCode, res.body).toBe(202);
-  const jobId = res.json().jobId as string;
-  await waitForJob(t.database.db, jobId, 120_000);
-  return (await c.get(`/api/jobs/${jobId}`)).json();
-}
+const filledTemplate = (c: Client, rows: Cell[][]) => filledTemplateOf(c, 'admin-review', rows);
+const importLedger = (c: Client, buf: Buffer) => importLedgerFile(c, t.database.db, 'admin-review', buf, '行政复议台账.xlsx');
 
 const countCases = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from admin_review_cases`))[0].n;
 

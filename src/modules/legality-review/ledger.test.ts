@@ -1,11 +1,8 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client';
-import { waitForJob } from '../../platform/jobs/service';
-import { uploadTo } from '../../platform/files/test-upload';
-import { XLSX_MIME } from '../../platform/ledger/export';
 import type { Client } from '../../platform/testing/harness';
+import { filledTemplate as filledTemplateOf, importLedger as importLedgerFile } from '../../platform/ledger/test-ledger';
 import { legalityTestContext, ok } from './test-helpers';
 
 let t: Awaited<ReturnType<typeof legalityTestContext>>;
@@ -19,24 +16,8 @@ type Cell = string | null;
 const row = (title: string, published: string, filed: Cell, cleanup: Cell = null, validUntil: Cell = null): Cell[] =>
   [title, '武义县人民政府', `武政发〔${published.slice(0, 4)}〕${title.length}号`, published, null, validUntil, filed, filed ? '金华市人民政府' : null, cleanup, cleanup ? '2024-06-28' : null, `${title}正文`];
 
-async function filledTemplate(c: Client, rows: Cell[][]) {
-  const res = await c.get('/api/ledger/templates/normative-documents');
-  expect(res.statusCode, res.body).toBe(200);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  ws.spliceRows(2, 1);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function importLedger(c: Client, buf: Buffer) {
-  const res = await uploadTo(c, '/api/ledger/import/normative-documents', '规范性文件台账.xlsx', buf, XLSX_MIME);
-  expect(res.statusCode, res.body).toBe(202);
-  const jobId = res.json().jobId as string;
-  await waitForJob(t.database.db, jobId, 120_000);
-  return (await c.get(`/api/jobs/${jobId}`)).json();
-}
+const filledTemplate = (c: Client, rows: Cell[][]) => filledTemplateOf(c, 'normative-documents', rows);
+const importLedger = (c: Client, buf: Buffer) => importLedgerFile(c, t.database.db, 'normative-documents', buf, '规范性文件台账.xlsx');
 
 const countDocs = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from normative_documents`))[0].n;
 
