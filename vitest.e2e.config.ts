@@ -10,7 +10,7 @@ export default defineConfig({
     // One server and one browser at a time: the machine has 2 cores and PGlite peaks near 1 GB.
     fileParallelism: false,
     maxWorkers: 1,
-    testTimeout: 60_000,
+    testTimeout: 180_000,
     hookTimeout: 180_000,
   },
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, startServer, type TestServer } from './harness';
+import { launchBrowser, login, startServer, btn, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -22,8 +22,6 @@ async function correctionRate(page: Page): Promise<Indicator> {
   return ((await res.json()) as { indicators: Indicator[] }).indicators[0];
 }
 
-/** antd puts a space between two CJK characters in buttons (确 定): match both spellings. */
-const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
 
 describe('行政复议网页流程（真实服务器 + Chromium）', () => {
   it('复议科登记申请 → 受理 → 决定撤销 → 下载决定书 → 纠错率变化 (行政复议法 第六十一条、第六十四条)', async () => {

@@ -107,10 +107,19 @@ async function spawnServer(): Promise<TestServer> {
 /** Debian's Chromium (`apt-get install -y chromium fonts-noto-cjk`); never a downloaded browser. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get update && apt-get install -y chromium fonts-noto-cjk`);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
+  // On a loaded 2-core CI machine a first lazy chunk or a PGlite query can take longer than Playwright's 30 s
+  // default; waits get 60 s (each test still has its own limit in vitest.e2e.config.ts).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(60_000);
+    return context;
+  };
+  return browser;
 }
 
 /** Signs in through the login form and waits until the signed-in layout shows the user's name. */
@@ -119,10 +128,25 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByPlaceholder('用户名').fill(username);
   await page.getByPlaceholder('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('current-user').waitFor({ timeout: 30_000 });
+  await page.getByTestId('current-user').waitFor({ timeout: 60_000 });
 }
 
 export async function logout(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
+}
+
+/** antd puts a space between two CJK characters in buttons (查 询): match both spellings. */
+export const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
+
+/** A phone-sized browser, as most members of the public use; and the office desktop. */
+export const phoneContext = (browser: Browser) =>
+  browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export const desktopContext = (browser: Browser) => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+
+/** Collects uncaught page errors, for asserting a page ran clean. */
+export function watchErrors(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
 }

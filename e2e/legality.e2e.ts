@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, login, startServer, type TestServer } from './harness';
+import { launchBrowser, login, startServer, btn, phoneContext, desktopContext, watchErrors, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -14,17 +14,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** antd puts a space between two CJK characters in buttons (查 询): match both spellings. */
-const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
 
-const phone = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-const desktop = () => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const phone = () => phoneContext(browser);
+const desktop = () => desktopContext(browser);
 
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe('规范性文件公开查询（无需登录）', () => {
   it('公众搜索“行政处罚”，打开结果看到效力状态；扫码打开已废止文件看到“已废止” (规范性文件有效期、清理：省规定)', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, login, startServer, type TestServer } from './harness';
+import { launchBrowser, login, startServer, btn, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -23,8 +23,6 @@ async function headAppearanceRate(page: Page): Promise<Indicator> {
   return ((await res.json()) as { indicators: Indicator[] }).indicators[0];
 }
 
-/** antd puts a space between two CJK characters in buttons (确 定): match both spellings. */
-const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
 
 /** Types a date into an antd DatePicker as 'YYYY-MM-DD'; Tab commits it (Enter would submit the form). */
 async function pickDate(input: Locator, date: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, login, startServer, type TestServer } from './harness';
+import { launchBrowser, login, startServer, btn, phoneContext, desktopContext, watchErrors, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -14,18 +14,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** antd puts a space between two CJK characters in buttons (查 询): match both spellings. */
-const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
 
-/** A phone-sized browser, as most members of the public use. */
-const phone = () => browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-const desktop = () => browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+const phone = () => phoneContext(browser);
+const desktop = () => desktopContext(browser);
 
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe('公共服务门户（无需登录）', () => {
   it('公众在线申请行政复议，凭查询码查询进度，复议科在案件列表中看到该申请 (行政复议法 第二十条、第三十条)', async () => {
