@@ -42,7 +42,7 @@ describe('窗口登记', () => {
     expect((await t.fuyi.get('/api/admin-review/cases?pageSize=1')).json().total).toBe(before);
   });
 
-  it('材料以 SHA-256 存储，可下载', async () => {
+  it('材料以 SHA-256 存储，可下载，PDF 可在浏览器中预览', async () => {
     const res = await t.fuyi.post('/api/admin-review/cases', application({ receivedDate: '2025-08-05', attachments: [{ name: '行政处罚决定书.pdf', mime: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 处罚决定').toString('base64') }] }));
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id;
@@ -52,6 +52,11 @@ describe('窗口登记', () => {
     const file = await t.fuyi.get(`/api/admin-review/cases/${id}/materials/${d.materials[0].id}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.toString()).toBe('%PDF-1.4 处罚决定');
+    expect(file.headers['content-disposition']).toMatch(/^attachment/);
+    expect(d.materials[0].mime).toBe('application/pdf');
+    const preview = await t.fuyi.get(`/api/admin-review/cases/${id}/materials/${d.materials[0].id}?inline=1`);
+    expect(preview.headers['content-disposition']).toMatch(/^inline/);
+    expect(preview.headers['content-type']).toContain('application/pdf');
   });
 });
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors';
 import { idParam, voidBody } from '../../platform/http/schemas';
-import { contentDisposition, mimeFromName } from '../../platform/files/service';
+import { contentDisposition, mimeFromName, previewable } from '../../platform/files/service';
 import { formatQuery, pagedRows, sendXlsx } from '../../platform/ledger/export';
 import {
   actOnCase,
@@ -152,10 +152,11 @@ export const adminReviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/api/admin-review/cases/:id/materials/:fileId', {
     config: { permission: PERM.read },
-    schema: { tags, summary: '下载案件材料', params: idParam.extend({ fileId: z.uuid({ message: '编号格式不正确' }) }) },
+    schema: { tags, summary: '下载或预览案件材料（inline=1：PDF、图片、文本在浏览器中打开）', params: idParam.extend({ fileId: z.uuid({ message: '编号格式不正确' }) }), querystring: z.object({ inline: z.enum(['0', '1']).optional() }) },
   }, async (req, reply) => {
     const f = await caseMaterial(db, req.auth, req.params.id, req.params.fileId);
-    return reply.header('content-type', f.mime).header('content-disposition', contentDisposition('attachment', f.name)).header('x-content-sha256', f.sha256).send(f.content);
+    const inline = req.query.inline === '1' && previewable(f.mime);
+    return reply.header('content-type', f.mime).header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', f.name)).header('x-content-sha256', f.sha256).header('x-content-type-options', 'nosniff').send(f.content);
   });
 
   // ── public portal (no login) ──────────────────────────────────────────────────────────────────────────

@@ -276,7 +276,12 @@ export default function CaseDetailPage() {
                         pagination={false}
                         dataSource={c.materials}
                         columns={[
-                          { title: '文件名', dataIndex: 'name', render: (v: string, r: { id: string }) => <a href={`/api/admin-review/cases/${c.id}/materials/${r.id}`}>{v}</a> },
+                          { title: '文件名', dataIndex: 'name', render: (v: string, r: { id: string; mime?: string }) => (
+                            <Space>
+                              <a href={`/api/admin-review/cases/${c.id}/materials/${r.id}`}>{v}</a>
+                              {/^(application\/pdf|image\/|text\/plain)/.test(r.mime ?? '') && <a href={`/api/admin-review/cases/${c.id}/materials/${r.id}?inline=1`} target="_blank" rel="noreferrer">预览</a>}
+                            </Space>
+                          ) },
                           { title: '大小', dataIndex: 'size', render: (n: number) => `${(n / 1024).toFixed(1)} KB` },
                           { title: 'SHA-256', dataIndex: 'sha256', render: (v: string) => <Typography.Text code copyable={{ text: v }}>{v.slice(0, 16)}…</Typography.Text> },
                         ]}
