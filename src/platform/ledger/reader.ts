@@ -49,7 +49,7 @@ interface SheetLike {
 }
 
 /** Streams the workbook's sheets; `styles: 'cache'` so date cells come back as Dates (STACK-NOTES). */
-async function* sheetsOf(content: Buffer): AsyncGenerator<SheetLike> {
+export async function* sheetsOf(content: Buffer): AsyncGenerator<SheetLike> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -58,15 +58,46 @@ async function* sheetsOf(content: Buffer): AsyncGenerator<SheetLike> {
     entries: 'ignore',
   });
   const it = reader[Symbol.asyncIterator]();
+  let yielded = false;
   for (;;) {
     let next: IteratorResult<unknown>;
     try {
       next = await it.next();
-    } catch {
+    } catch (err) {
+      // exceljs' streaming reader has been seen to reject a valid workbook now and then on a loaded machine
+      // (CI). The upload is in memory anyway: read it once more with the in-memory reader before calling the
+      // file broken, as long as no sheet was handed out yet.
+      if (!yielded) {
+        yield* loadedSheetsOf(content);
+        return;
+      }
       throw badFile();
     }
     if (next.done) return;
+    yielded = true;
     yield next.value as SheetLike;
+  }
+}
+
+/** The same sheets through exceljs' in-memory reader (non-empty rows only, like the streaming one). */
+export async function* loadedSheetsOf(content: Buffer): AsyncGenerator<SheetLike> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
+  } catch {
+    throw badFile();
+  }
+  for (const ws of wb.worksheets) {
+    yield {
+      name: ws.name,
+      state: ws.state,
+      async *[Symbol.asyncIterator]() {
+        for (let i = 1; i <= ws.rowCount; i++) {
+          const row = ws.getRow(i);
+          if (row.hasValues) yield row;
+        }
+      },
+    };
   }
 }
 
