@@ -2,8 +2,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './platform/db/client';
 import { loadKeys } from './platform/crypto/sm';
 import { buildApp } from './app';
-import { hasAnyOrg } from './platform/bootstrap';
-import { registerModules, syncRolesAndPermissions } from './platform/bootstrap';
+import { hasAnyOrg, registerModules, syncRolesAndPermissions } from './platform/bootstrap';
 import { seedDemo } from './platform/seed/demo';
 import { modules } from './modules';
 

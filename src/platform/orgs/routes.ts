@@ -53,7 +53,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['组织机构'], summary: '组织机构（本人可见范围，扁平列表，按树序）', response: { 200: z.array(orgOut) } },
   }, async (req) => {
     const scope = req.auth.scopes.get('org.read');
-    const root = scope === 'all' ? req.auth.rootPath : scope === 'orgTree' ? req.auth.orgPath : req.auth.orgPath;
+    const root = scope === 'all' ? req.auth.rootPath : req.auth.orgPath;
     const rows = await orgSubtree(db, root);
     return (scope === 'org' || scope === 'self' ? rows.filter((o) => o.id === req.auth.user.orgId) : rows).map(present);
   });
