@@ -5,6 +5,7 @@ import './indicators';
 import './ledger';
 import { legalityRoutes } from './routes';
 import { seedLegalityReview } from './seed';
+import { oversightPermissions, oversightRoutes, seedOversight } from './oversight';
 
 /**
  * 合法性审查 and 规范性文件 (DOMAIN.md §3): the 规范性文件 register with its public 文件码 lookup, and the
@@ -21,11 +22,18 @@ export const legalityReviewModule: FazhiModule = {
     { code: PERM.check, label: '送审材料完整性审核（党政综合办）', group: '合法性审查', kind: 'business', grantTo: ['legalityReviewer', 'staff'] },
     { code: PERM.review, label: '出具合法性审查意见（法制审查员）', group: '合法性审查', kind: 'business', grantTo: ['legalityReviewer', 'staff'] },
     { code: PERM.indicators, label: '查看合法性审查与规范性文件指标', group: '合法性审查', kind: 'business', grantTo: ['director', 'legalityReviewer', 'normativeDocManager'] },
+    ...oversightPermissions,
   ],
   roles: [
     { code: 'legalityReviewer', name: '法制审查员', kind: 'business', dataScope: 'org', description: '司法所或司法局合法性审查中心：审核送审材料、出具合法性审查意见（国办发〔2018〕115号）' },
     { code: 'normativeDocManager', name: '规范性文件管理员', kind: 'business', dataScope: 'all', description: '司法局：规范性文件登记、公布、备案审查、清理' },
   ],
-  routes: legalityRoutes,
-  seedDemo: seedLegalityReview,
+  routes: async (app) => {
+    await app.register(legalityRoutes);
+    await app.register(oversightRoutes);
+  },
+  seedDemo: async (ctx) => {
+    await seedLegalityReview(ctx);
+    await seedOversight(ctx);
+  },
 };

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { page, type WebModule } from '../../platform/module';
+import { oversightMenu, oversightRoutes } from './oversight';
 
 const DocumentList = lazy(() => import('./document-list'));
 const DocumentDetail = lazy(() => import('./document-detail'));
@@ -16,6 +17,7 @@ export const legalityReview: WebModule = {
   menu: [
     { path: '/legality/documents', label: '规范性文件', permission: 'normativeDoc.read' },
     { path: '/legality/reviews', label: '合法性审查', permission: 'legality.read' },
+    ...oversightMenu,
   ],
   routes: [
     { path: 'legality/documents', element: page('normativeDoc.read', DocumentList) },
@@ -23,5 +25,6 @@ export const legalityReview: WebModule = {
     { path: 'legality/reviews', element: page('legality.read', ReviewList) },
     { path: 'legality/reviews/new', element: page('legality.submit', ReviewRegister) },
     { path: 'legality/reviews/:id', element: page('legality.read', ReviewDetail) },
+    ...oversightRoutes,
   ],
 };
