@@ -14,6 +14,8 @@ function newest(dir) {
   return t;
 }
 if (!fs.existsSync('web/index.html')) process.exit(0);
+// A separately built SPA (FAZHI_WEB_DIST) is the caller's to keep fresh.
+if (process.env.FAZHI_WEB_DIST) process.exit(0);
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < newest('web')) {
   console.log('正在构建前端（web/dist）……');
   execSync('npx vite build --config web/vite.config.ts --logLevel warn', { stdio: 'inherit' });

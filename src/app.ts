@@ -29,7 +29,8 @@ import './platform/http/types';
 
 z.config(z.locales.zhCN());
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+// FAZHI_WEB_DIST serves another build of the SPA (e.g. one engineer's browser tests while another rebuilds web/dist).
+const webDist = process.env.FAZHI_WEB_DIST ? path.resolve(process.env.FAZHI_WEB_DIST) : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export interface BuildOptions {
   database: Database;
