@@ -31,6 +31,28 @@ export interface MenuGroup {
  */
 export interface WebModule extends MenuGroup {
   routes: RouteObject[];
+  /** Public pages (no login) mounted under /portal, paths relative to it, e.g. `legal-aid/apply`. */
+  portalRoutes?: RouteObject[];
+  /** Cards on the portal's landing page linking to those pages. */
+  portalServices?: PortalService[];
+}
+
+/** A card on the public portal's landing page. */
+export interface PortalService {
+  /** Absolute path, e.g. '/portal/legal-aid/apply'. */
+  to: string;
+  icon: ReactNode;
+  title: string;
+  text: string;
+}
+
+/** A public page element: lazily loaded, no permission check. */
+export function portalPage(Component: LazyExoticComponent<ComponentType> | ComponentType): ReactNode {
+  return (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+      <Component />
+    </Suspense>
+  );
 }
 
 /** A route element: the permission check, then the lazily loaded page (its own chunk). */

@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { Card, Col, Row, Typography } from 'antd';
 import { FileSearchOutlined, FileTextOutlined, FormOutlined, RightOutlined } from '@ant-design/icons';
+import { webModules } from '../modules';
+import type { PortalService } from '../platform/module';
 
-const services = [
+const platformServices: PortalService[] = [
   {
     to: '/portal/admin-review/apply',
     icon: <FormOutlined />,
@@ -22,6 +24,9 @@ const services = [
     text: '查询行政规范性文件是否现行有效、有效期和全文，也可扫描文件上的二维码查看。',
   },
 ];
+
+// Each business line adds its own public services (WebModule.portalServices).
+const services = [...platformServices, ...webModules.flatMap((m) => m.portalServices ?? [])];
 
 /** /portal: what a member of the public can do here without an account. */
 export default function PortalLanding() {

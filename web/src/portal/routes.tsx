@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Link, type RouteObject } from 'react-router';
 import { Button, Result } from 'antd';
 import { PortalLayout } from './portal-layout';
+import { webModules } from '../modules';
 
 const PortalLanding = lazy(() => import('./landing-page'));
 const PortalApply = lazy(() => import('./apply-page'));
@@ -29,6 +30,7 @@ export function portalRoute(errorElement: RouteObject['errorElement']): RouteObj
       { path: 'admin-review/track/:code', element: <PortalTrack /> },
       { path: 'documents', element: <PortalDocumentSearch /> },
       { path: 'documents/:code', element: <PortalDocumentPage /> },
+      ...webModules.flatMap((m) => m.portalRoutes ?? []),
       { path: '*', element: <PortalNotFound /> },
     ],
   };
