@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { page, type WebModule } from '../../platform/module';
-import { oversightMenu, oversightRoutes } from './oversight';
+import { oversightMenu, oversightPortalRoutes, oversightPortalServices, oversightRoutes } from './oversight';
 
 const DocumentList = lazy(() => import('./document-list'));
 const DocumentDetail = lazy(() => import('./document-detail'));
@@ -27,4 +27,6 @@ export const legalityReview: WebModule = {
     { path: 'legality/reviews/:id', element: page('legality.read', ReviewDetail) },
     ...oversightRoutes,
   ],
+  portalRoutes: [...oversightPortalRoutes],
+  portalServices: [...oversightPortalServices],
 };
