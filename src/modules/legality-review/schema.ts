@@ -115,9 +115,21 @@ export const legalityReviews = pgTable(
     feedbackDate: date('feedback_date', { mode: 'string' }),
     archivedDate: date('archived_date', { mode: 'string' }),
     summary: text('summary'),
+    /** township (承办机构 → 党政综合办 → 司法所) or county (部门 → 司法局合法性审查中心), DOMAIN.md §3. */
+    flow: varchar('flow', { length: 16 }).notNull().default('township'),
+    /** workflow (run through the engine), batch (会议纪要 quick entry) or import (审查台账). */
+    entryMode: varchar('entry_mode', { length: 16 }).notNull().default('workflow'),
+    /** 国办发〔2018〕115号: an opinion issued under 5 working days after 受理 records why (急需 …). */
+    earlyReason: text('early_reason'),
+    /** 审查人 (batch / imported records; workflow records take it from the opinion event). */
+    reviewerName: text('reviewer_name'),
+    /** 会议日期 of a 会议纪要 / 常务会议议题. */
+    meetingDate: date('meeting_date', { mode: 'string' }),
   },
   (t) => [
     uniqueIndex('lr_serial_uq').on(t.orgId, t.serialNumber),
+    index('lr_submitter_idx').on(t.submitterOrgId),
+    index('lr_document_idx').on(t.documentId),
     index('lr_org_idx').on(t.orgId, t.state),
     index('lr_submitted_idx').on(t.submittedDate),
     index('lr_feedback_idx').on(t.feedbackDate),
@@ -125,3 +137,39 @@ export const legalityReviews = pgTable(
   ],
 );
 export type LegalityReview = typeof legalityReviews.$inferSelect;
+
+/** 征求法律顾问/公职律师意见 on a review: who, when, the question put and the opinion given. */
+export const legalityReviewConsultations = pgTable(
+  'legality_review_consultations',
+  {
+    id: idColumn(),
+    reviewId: uuid('review_id').notNull(),
+    expertKind: varchar('expert_kind', { length: 16 }).notNull(),
+    expertName: text('expert_name').notNull(),
+    consultedDate: date('consulted_date', { mode: 'string' }).notNull(),
+    question: text('question').notNull(),
+    opinion: text('opinion').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('lrc_review_idx').on(t.reviewId)],
+);
+export type LegalityReviewConsultation = typeof legalityReviewConsultations.$inferSelect;
+
+/** 审查意见 clause by clause: 条款, 意见, 理由; the 承办机构's adoption of each. */
+export const legalityReviewClauses = pgTable(
+  'legality_review_clauses',
+  {
+    id: idColumn(),
+    reviewId: uuid('review_id').notNull(),
+    seq: integer('seq').notNull(),
+    clause: text('clause').notNull(),
+    opinion: text('opinion').notNull(),
+    reason: text('reason').notNull(),
+    adopted: boolean('adopted'),
+    explanation: text('explanation'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lrcl_review_seq_uq').on(t.reviewId, t.seq)],
+);
+export type LegalityReviewClause = typeof legalityReviewClauses.$inferSelect;
