@@ -42,6 +42,13 @@ export interface IndicatorDef {
   unit: IndicatorUnit;
   /** Permission needed to see this figure (its data scope decides which orgs may be asked for). */
   permission: string;
+  /**
+   * Which way is better, for rankings and 考核 (e.g. 败诉率 lowerBetter). Optional: the engine (figures.ts)
+   * falls back to a table of known keys, then to higherBetter.
+   */
+  direction?: 'higherBetter' | 'lowerBetter';
+  /** 计量单位 shown after a count (件, 人, 项); optional. */
+  unitLabel?: string;
   compute(db: DbOrTx, q: IndicatorQuery): Promise<IndicatorValue>;
   /** The records behind the numerator or denominator. */
   records?(db: DbOrTx, q: IndicatorQuery, part: 'numerator' | 'denominator'): Promise<RecordRef[]>;

@@ -7,6 +7,7 @@ import { users } from '../auth/schema';
 import { eq } from 'drizzle-orm';
 import type { FazhiModule, SeedContext } from '../module';
 import { demoCounty, demoUsers, justiceOfficeName } from './county';
+import { seedIndicatorDemo } from '../indicators/seed';
 
 /** Small deterministic PRNG (mulberry32): the same demo data on every machine. */
 export function seededRandom(seed = 20_240_101) {
@@ -75,4 +76,6 @@ export async function seedDemo(database: Database, config: Config, modules: Fazh
       log(`演示数据：${m.label} 完成（${Date.now() - t} ms）`);
     }
   }
+  // 手工指标、考核目标 and 整改 come from the lines' figures: only with the lines' demo data.
+  if (modules.length) await seedIndicatorDemo(ctx);
 }
