@@ -1,0 +1,38 @@
+/**
+ * Approval of the 法治政府建设年度报告: 科室拟稿 → 分管领导审核 → 主要负责人审批 → 公开. The statutory dates (报送
+ * 3月1日, 公开 4月1日, 法治政府建设与责任落实督察工作规定 第二十四条) are calendar dates, not periods after an event,
+ * so they are shown from terms.ts `dueDates` rather than engine deadlines.
+ */
+import { z } from 'zod';
+import { registerWorkflow } from '../../platform/workflow/registry';
+import { ENTITY_TYPE, PERM, STATES, WORKFLOW_KEY } from './terms';
+
+const reason = z.object({ reason: z.string({ message: '请填写退回意见' }).trim().min(2, '请填写退回意见（至少2个字）').max(2000) });
+const opinion = z.object({ opinion: z.string().trim().max(2000).optional() });
+
+export const reportWorkflow = registerWorkflow({
+  key: WORKFLOW_KEY,
+  label: '法治政府建设年度报告',
+  entityType: ENTITY_TYPE,
+  initial: 'drafting',
+  readPermission: PERM.read,
+  link: '/annual-report/reports/:entityId',
+  states: {
+    drafting: { label: STATES.drafting },
+    deputyReview: { label: STATES.deputyReview },
+    headReview: { label: STATES.headReview },
+    approved: { label: STATES.approved },
+    published: { label: STATES.published, final: true },
+  },
+  transitions: [
+    { key: 'submit', label: '提交分管领导审核', from: ['drafting'], to: 'deputyReview', permission: PERM.edit, data: opinion },
+    { key: 'deputyApprove', label: '分管领导审核通过', from: ['deputyReview'], to: 'headReview', permission: PERM.deputyApprove, data: opinion },
+    { key: 'deputyReturn', label: '分管领导退回修改', from: ['deputyReview'], to: 'drafting', permission: PERM.deputyApprove, data: reason },
+    { key: 'headApprove', label: '主要负责人审批同意', from: ['headReview'], to: 'approved', permission: PERM.headApprove, data: opinion },
+    { key: 'headReturn', label: '主要负责人退回修改', from: ['headReview'], to: 'drafting', permission: PERM.headApprove, data: reason },
+    // 法治政府建设与责任落实督察工作规定 第二十四条: published to the public (by 1 April).
+    { key: 'publish', label: '向社会公开', from: ['approved'], to: 'published', permission: PERM.publish, data: opinion },
+  ],
+  deadlines: [],
+  genericTransitions: false,
+});
