@@ -55,8 +55,11 @@ const ok = (res: { statusCode: number; body: string }, code = 200) => {
   return JSON.parse(res.body);
 };
 
+/** A report as the API returns it (the fields the tests read are typed). */
+type ReportJson = { content: { sections: { heading: string; blocks: { kind: string; text: string }[] }[] }; figures: { values: Record<string, { display: string; change: string; prevDisplay: string }> } } & Record<string, any>;
+
 /** The report's text as the 公文 shows it: each block with its figures filled in. */
-const textOf = (r: { content: { sections: { heading: string; blocks: { text: string }[] }[] }; figures: { values: Record<string, { display: string; change: string; prevDisplay: string }> } }) =>
+const textOf = (r: ReportJson) =>
   r.content.sections
     .flatMap((s) => [s.heading, ...s.blocks.map((b) => b.text)])
     .join('\n')
@@ -74,7 +77,7 @@ async function docxText(buf: Buffer) {
 }
 
 let reportId: string;
-let report: Record<string, any>;
+let report: ReportJson;
 
 beforeAll(async () => {
   t = await reviewTestContext();
