@@ -15,6 +15,7 @@ import { getSetting } from '../../platform/settings/service';
 import { addDays, todayInChina } from '../../platform/calendar/service';
 import { registerSearchTerms, searchVector, toTsQuery, tsMatch } from '../../platform/search/service';
 import { normativeDocumentSearch } from './schema-search';
+import { reviewsOfDocument } from './reviews';
 import { normativeDocuments, normativeDocumentLookups, normativeDocumentVersions, type DocEvent, type NormativeDocument } from './schema';
 import {
   cleanupOutcomes,
@@ -392,7 +393,8 @@ export async function documentDetail(db: DbOrTx, auth: AuthContext, id: string) 
   const doc = await docInScope(db, auth, id);
   const { tokens: _t, ...rest } = doc;
   const versions = await db.select().from(normativeDocumentVersions).where(eq(normativeDocumentVersions.documentId, doc.id)).orderBy(asc(normativeDocumentVersions.versionNo));
-  return { ...rest, stageLabel: stages[doc.stage as Stage], statusLabel: statusLabel(doc), versions, lookups: await lookupTotal(db, doc.id) };
+  // 合法性审核 stage: the reviews started from this document, with their opinions (国办发〔2018〕115号).
+  return { ...rest, stageLabel: stages[doc.stage as Stage], statusLabel: statusLabel(doc), versions, lookups: await lookupTotal(db, doc.id), reviews: await reviewsOfDocument(db, auth, doc.id) };
 }
 
 async function lookupTotal(db: DbOrTx, documentId: string) {

@@ -12,8 +12,9 @@ import {
   expireDocuments, expiringDocuments, fileDocument, overdueFilings, filingInput, getDocRules, listDocuments, lookupPublic, normalizeCode, portalPath, publicQuery,
   publishDocument, publishInput, searchPublic,
 } from './documents';
-import { actOnReview, listReviews, reviewActionInput, reviewDetail, reviewListFilter, submitInput, submitReview } from './reviews';
-import { cleanupOutcomes, objectTypes, opinions, PERM, reviewStateLabels, stages, statuses } from './terms';
+import { actOnReview, batchEnterReviews, batchInput, listReviews, reviewActionInput, reviewCenter, reviewDetail, reviewListFilter, submitInput, submitReview } from './reviews';
+import { cleanupOutcomes, countyStateLabels, entryModes, expertKinds, flows, objectTypes, opinions, PERM, reviewStateLabels, stages, statuses } from './terms';
+import { reviewMinimum } from './workflow';
 import { AppError } from '../../platform/errors';
 
 const tags = ['合法性审查与规范性文件'];
@@ -26,8 +27,10 @@ export const legalityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.fz;
   const lookupLimit = rateLimiter(120, 60_000, '查询过于频繁，请稍后再试');
 
-  app.get('/api/legality/meta', { config: { permission: PERM.read }, schema: { tags, summary: '代码表（审查对象、审查意见、文件阶段与状态、清理结果）' } }, async () => ({
-    objectTypes, opinions, reviewStates: reviewStateLabels, stages, statuses: Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, v.label])),
+  app.get('/api/legality/meta', { config: { permission: PERM.read }, schema: { tags, summary: '代码表（审查对象、审查意见、文件阶段与状态、清理结果）' } }, async (req) => ({
+    objectTypes, opinions, reviewStates: reviewStateLabels, countyReviewStates: countyStateLabels, expertKinds, flows, entryModes, stages,
+    reviewMinimum: { days: reviewMinimum.days, cite: reviewMinimum.cite },
+    reviewCenter: await reviewCenter(db, req.auth.rootPath).then((o) => (o ? { id: o.id, name: o.name } : null)), statuses: Object.fromEntries(Object.entries(statuses).map(([k, v]) => [k, v.label])),
     cleanupOutcomes: Object.fromEntries(Object.entries(cleanupOutcomes).map(([k, v]) => [k, v.label])),
     rules: await getDocRules(db),
   }));
@@ -54,11 +57,12 @@ export const legalityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/legality/documents/:id/cleanup', { config: { permission: PERM.docManage }, schema: { tags, summary: '清理（保留/修改/废止/宣布失效）', params: idParam, body: cleanupInput } }, async (req) => cleanupDocument(db, req.auth, req.params.id, req.body).then(() => documentDetail(db, req.auth, req.params.id)));
 
   // ── 合法性审查 ───────────────────────────────────────────────────────────────────────────────────────
-  app.get('/api/legality/reviews', { config: { permission: PERM.read }, schema: { tags, summary: '合法性审查事项列表', querystring: reviewListFilter } }, async (req) => listReviews(db, req.auth, req.query));
+  app.get('/api/legality/reviews', { config: { permission: PERM.read }, schema: { tags, summary: '合法性审查事项列表（关键词、对象、状态、机构、日期；导出见 /api/ledger/export/legality-reviews）', querystring: reviewListFilter } }, async (req) => listReviews(db, req.auth, req.query));
   app.post('/api/legality/reviews', { config: { permission: PERM.submit }, schema: { tags, summary: '送审（承办机构）', body: submitInput } }, async (req, reply) => {
     const r = await submitReview(db, req.auth, req.body);
     return reply.code(201).send(await reviewDetail(db, req.auth, r.id));
   });
+  app.post('/api/legality/reviews/batch', { config: { permission: PERM.review }, schema: { tags, summary: '会议纪要等审查记录批量登记（全部成功或全部不登记，逐行报错）', body: batchInput } }, async (req, reply) => reply.code(201).send(await batchEnterReviews(db, req.auth, req.body)));
   app.get('/api/legality/reviews/:id', { config: { permission: PERM.read }, schema: { tags, summary: '合法性审查事项详情', params: idParam } }, async (req) => reviewDetail(db, req.auth, req.params.id));
   app.post('/api/legality/reviews/:id/actions/:action', {
     config: { permission: PERM.read },

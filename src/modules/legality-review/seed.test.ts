@@ -14,26 +14,40 @@ beforeAll(async () => {
   const orgRows = await t.database.db.select().from(orgs);
   const userRows = await t.database.db.select().from(users);
   await seedLegalityReview({ db: t.database.db, config: t.config, orgs: new Map(orgRows.map((o) => [o.name, o as Org])), users: new Map(userRows.map((u) => [u.username, u.id])), random: seededRandom(), log: () => {} });
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('演示数据', () => {
-  it('约150件武义县规范性文件：有效、失效、废止、修改俱全，逾期备案有标记；数十件审查事项', async () => {
+  it('约300件武义县规范性文件：有效、失效、废止、修改俱全，逾期备案有标记；一年数百件审查事项', async () => {
     // Seeding time is left to `npm run bench`, like the other lines.
     const rows = rowsOf<{ status: string; n: number }>(await t.database.db.execute(sql`select status, count(*)::int as n from normative_documents group by status`));
     const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
     const total = Object.values(by).reduce((s, n) => s + n, 0);
-    expect(total).toBeGreaterThanOrEqual(140);
-    expect(total).toBeLessThanOrEqual(200);
+    expect(total).toBeGreaterThanOrEqual(250);
+    expect(total).toBeLessThanOrEqual(350);
     expect(by.effective).toBeGreaterThan(50);
     expect(by.expired).toBeGreaterThan(0);
     expect(by.repealed).toBeGreaterThan(0);
     const [late] = rowsOf<{ late: number; codes: number }>(await t.database.db.execute(sql`select count(*) filter (where filed_late)::int as late, count(distinct code)::int as codes from normative_documents`));
     expect(late.late).toBeGreaterThan(0);
     expect(late.codes).toBe(total);
-    const [rv] = rowsOf<{ n: number; states: number }>(await t.database.db.execute(sql`select count(*)::int as n, count(distinct state)::int as states from legality_reviews`));
-    expect(rv.n).toBeGreaterThanOrEqual(24);
+    const [rv] = rowsOf<{ n: number; states: number; county: number; township: number; batch: number; minutes: number; linked: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n, count(distinct state)::int as states, count(*) filter (where flow = 'county' and entry_mode = 'workflow')::int as county,
+        count(*) filter (where flow = 'township' and entry_mode = 'workflow')::int as township, count(*) filter (where entry_mode = 'batch')::int as batch,
+        count(*) filter (where object_type = 'meetingMinutes')::int as minutes, count(document_id)::int as linked from legality_reviews`),
+    );
+    expect(rv.n).toBeGreaterThanOrEqual(300);
     expect(rv.states).toBeGreaterThanOrEqual(5);
+    expect(rv.county).toBeGreaterThanOrEqual(10);
+    expect(rv.township).toBeGreaterThanOrEqual(24);
+    expect(rv.batch).toBeGreaterThanOrEqual(200);
+    expect(rv.minutes).toBeGreaterThanOrEqual(150);
+    expect(rv.linked).toBeGreaterThanOrEqual(1);
+    const [x] = rowsOf<{ consultations: number; clauses: number; early: number }>(await t.database.db.execute(sql`select (select count(*)::int from legality_review_consultations) as consultations, (select count(*)::int from legality_review_clauses) as clauses, (select count(*)::int from legality_reviews where early_reason is not null) as early`));
+    expect(x.consultations).toBeGreaterThan(0);
+    expect(x.clauses).toBeGreaterThan(0);
+    // Every workflow opinion in the demo respects the 5-working-day minimum (国办发〔2018〕115号).
+    expect(x.early).toBe(0);
   });
 
   it('公众检索“行政处罚”找到各领域行政处罚裁量基准；废止文件显示已废止', async () => {

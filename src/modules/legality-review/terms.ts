@@ -69,6 +69,34 @@ export const opinions = {
 } as const;
 export type Opinion = keyof typeof opinions;
 
+/** Who is consulted on a review (法律顾问 / 公职律师, 国办发〔2018〕115号: 充分发挥法律顾问、公职律师作用). */
+export const expertKinds = {
+  legalAdviser: '法律顾问',
+  publicLawyer: '公职律师',
+  scholar: '专家学者',
+} as const;
+export type ExpertKind = keyof typeof expertKinds;
+
+/**
+ * The two review flows (DOMAIN.md §3): township — 承办机构 → 镇党政综合办 (completeness) → 司法所; county — 部门 →
+ * 司法局 合法性审查中心 (the 中心 checks completeness itself). A matter reviewed by a 司法所 is township flow.
+ */
+export const flows = {
+  township: '乡镇流程（承办机构 → 党政综合办 → 司法所）',
+  county: '县级流程（部门 → 司法局合法性审查中心）',
+} as const;
+export type Flow = keyof typeof flows;
+/** The 司法局's reviewing division (county flow), by its name in the org tree. */
+export const REVIEW_CENTER_NAME = '合法性审查中心';
+
+/** How a matter came in: run through the workflow, logged in a 会议纪要 batch, or imported from a 审查台账. */
+export const entryModes = {
+  workflow: '流程办理',
+  batch: '批量登记',
+  import: '台账导入',
+} as const;
+export type EntryMode = keyof typeof entryModes;
+
 export const reviewStateLabels: Record<string, string> = {
   submitted: '待综合办审核',
   returned: '退回承办机构',
@@ -79,6 +107,9 @@ export const reviewStateLabels: Record<string, string> = {
   archived: '已归档',
   withdrawn: '已撤回',
 };
+/** County flow: no 党政综合办 — the 中心 receives the materials and checks them itself. */
+export const countyStateLabels: Record<string, string> = { ...reviewStateLabels, submitted: '待审查中心受理', returned: '退回送审部门' };
+export const countyTransitionLabels: Record<string, string> = { accept: '材料齐全，受理审查', return: '材料不全，退回送审部门' };
 
 /**
  * Local rules (DOMAIN.md §3 marks them **local**): settings with these defaults.

@@ -1,11 +1,19 @@
 /** Factories for the 合法性审查 tests: a test context with this line's routes, documents built through the API. */
 import { expect } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../platform/testing/harness';
+import { createLegalityUsers } from './seed';
 
-/** A test context on a fresh database (no module demo data) with the director and two 司法所 users logged in. */
-export async function legalityTestContext(): Promise<TestContext & { director: Client; hushan: Client; baiyang: Client }> {
+/**
+ * A test context on a fresh database (no module demo data) with the director, two 司法所 users, and this line's
+ * accounts: jiaoyu (教育局, department submitter), hefaxing (合法性审查中心 reviewer), guifan (规范性文件管理员).
+ */
+export async function legalityTestContext(): Promise<TestContext & { director: Client; hushan: Client; baiyang: Client; jiaoyu: Client; hefaxing: Client; guifan: Client }> {
   const t = await createTestContext({ seedModules: false });
-  return Object.assign(t, { director: await t.login('director'), hushan: await t.login('hushan'), baiyang: await t.login('baiyang') });
+  await createLegalityUsers(t.database.db, t.config.demoPassword);
+  return Object.assign(t, {
+    director: await t.login('director'), hushan: await t.login('hushan'), baiyang: await t.login('baiyang'),
+    jiaoyu: await t.login('jiaoyu'), hefaxing: await t.login('hefaxing'), guifan: await t.login('guifan'),
+  });
 }
 
 export async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {

@@ -51,6 +51,8 @@ export interface DocDetail extends DocListItem {
   history: DocEvent[];
   versions: { id: string; versionNo: number; title: string; docNumber: string | null; effectiveDate: string | null; supersededDate: string | null; body: string }[];
   lookups: number;
+  /** 合法性审核: the reviews started from this document, with their opinions. */
+  reviews: { id: string; serialNumber: string; state: string; stateLabel: string; submittedDate: string; opinion: string | null; opinionLabel: string | null; opinionDate: string | null; opinionReasons: string | null; adopted: boolean | null }[];
 }
 
 export interface DocRules {
@@ -69,6 +71,12 @@ export interface Meta {
   statuses: Record<string, string>;
   cleanupOutcomes: Record<string, string>;
   rules: DocRules;
+  countyReviewStates: Record<string, string>;
+  expertKinds: Record<string, string>;
+  flows: Record<string, string>;
+  entryModes: Record<string, string>;
+  reviewMinimum: { days: number; cite: string };
+  reviewCenter: { id: string; name: string } | null;
 }
 
 export interface WfView {
@@ -105,11 +113,44 @@ export interface ReviewItem {
   documentId: string | null;
   instanceId: string | null;
   version: number;
+  orgId: string;
+  orgName: string | null;
+  flow: 'township' | 'county';
+  flowLabel: string;
+  entryMode: string;
+  entryModeLabel: string;
+  earlyReason: string | null;
+  reviewerName: string | null;
+  meetingDate: string | null;
+}
+
+export interface Consultation {
+  id: string;
+  expertKind: string;
+  expertKindLabel: string;
+  expertName: string;
+  consultedDate: string;
+  question: string;
+  opinion: string;
+}
+
+export interface ClauseOpinion {
+  id: string;
+  seq: number;
+  clause: string;
+  opinion: string;
+  reason: string;
+  adopted: boolean | null;
+  explanation: string | null;
 }
 
 export interface ReviewDetail extends ReviewItem {
   workflow: WfView | null;
   history: { id: string; transition: string; fromState: string | null; toState: string; eventDate: string; actorName: string | null; data: Record<string, unknown> | null; note: string | null }[];
+  consultations: Consultation[];
+  clauses: ClauseOpinion[];
+  document: { id: string; title: string; stage: string; code: string | null } | null;
+  minimumDays: { days: number; cite: string };
 }
 
 export const options = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));

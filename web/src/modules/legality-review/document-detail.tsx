@@ -1,11 +1,12 @@
-import { useParams } from 'react-router';
-import { Alert, Card, Col, Collapse, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Col, Collapse, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Skeleton, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { ActionModal } from './action-modal';
 import { DocStatusTag } from './document-list';
+import { opinionColor } from './review-list';
 import { options, PERM, useDocument, useMeta, type DocDetail } from './api';
 
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -113,6 +114,36 @@ function Actions({ doc }: { doc: DocDetail }) {
   return buttons.length ? <Space wrap>{buttons}</Space> : null;
 }
 
+/** 合法性审核 stage: start a review from the document (to the 中心), and the reviews' opinions. */
+function LegalityReviews({ doc }: { doc: DocDetail }) {
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const pending = doc.reviews.some((r) => !['returned', 'withdrawn'].includes(r.state) && !r.opinion);
+  return (
+    <Card title="合法性审核" style={{ marginBottom: 16 }} data-testid="doc-reviews"
+      extra={doc.stage === 'reviewing' && can(PERM.submit) && !pending ? (
+        <Button type="primary" size="small" onClick={() => navigate(`/legality/reviews/new?documentId=${doc.id}&title=${encodeURIComponent(`《${doc.title}》（送审稿）`)}`)}>发起合法性审核</Button>
+      ) : null}>
+      {doc.reviews.length ? (
+        doc.reviews.map((r) => (
+          <Descriptions key={r.id} size="small" column={1} style={{ marginBottom: 8 }}
+            items={[
+              { key: 'n', label: '审查事项', children: <Link to={`/legality/reviews/${r.id}`}>{r.serialNumber}</Link> },
+              { key: 's', label: '状态', children: `${r.stateLabel}（${r.submittedDate} 送审）` },
+              ...(r.opinion ? [
+                { key: 'o', label: '审查意见', children: <span><Tag color={opinionColor[r.opinion]}>{r.opinionLabel}</Tag>{r.opinionDate}</span> },
+                ...(r.opinionReasons ? [{ key: 'x', label: '理由', children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.opinionReasons}</span> }] : []),
+              ] : []),
+            ]}
+          />
+        ))
+      ) : (
+        <Typography.Text type="secondary">尚未送审。文件须经合法性审核后方可提交集体审议（国办发〔2018〕115号）。</Typography.Text>
+      )}
+    </Card>
+  );
+}
+
 /** 规范性文件 page: 制定程序 steps, the next actions, 公布/备案/有效期 facts, full text, 沿革 and 历史版本. */
 export default function DocumentDetailPage() {
   const { id = '' } = useParams();
@@ -145,6 +176,7 @@ export default function DocumentDetailPage() {
               <Descriptions.Item label="公开查询次数">{d.lookups}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {(d.stage === 'reviewing' || d.reviews.length > 0) && <LegalityReviews doc={d} />}
           <Card title="全文" style={{ marginBottom: 16 }}>
             {d.body ? <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.8 }}>{d.body}</div> : <Empty description="暂无全文" />}
           </Card>

@@ -8,8 +8,9 @@ const DocumentDetail = lazy(() => import('./document-detail'));
 const ReviewList = lazy(() => import('./review-list'));
 const ReviewRegister = lazy(() => import('./review-register'));
 const ReviewDetail = lazy(() => import('./review-detail'));
+const ReviewBatch = lazy(() => import('./review-batch'));
 
-/** 合法性审查与规范性文件 (DOMAIN.md §3): the document register with its lifecycle, and the township 合法性审查 flow. */
+/** 合法性审查与规范性文件 (DOMAIN.md §3): the document register with its lifecycle, and the township and county 合法性审查 flows. */
 export const legalityReview: WebModule = {
   key: 'legality-review',
   label: '合法性审查',
@@ -24,6 +25,7 @@ export const legalityReview: WebModule = {
     { path: 'legality/documents/:id', element: page('normativeDoc.read', DocumentDetail) },
     { path: 'legality/reviews', element: page('legality.read', ReviewList) },
     { path: 'legality/reviews/new', element: page('legality.submit', ReviewRegister) },
+    { path: 'legality/reviews/batch', element: page('legality.review', ReviewBatch) },
     { path: 'legality/reviews/:id', element: page('legality.read', ReviewDetail) },
     ...oversightRoutes,
   ],

@@ -1,21 +1,47 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Form, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { DownloadOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { queryString } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
+import { LedgerImport } from '../../platform/components/ledger-import';
+import { OrgTreeSelect } from '../../platform/components/org-tree';
 import { useSession } from '../../platform/auth/session';
 import { options, PERM, useMeta, useReviews, type ReviewItem } from './api';
 
 const finalStates = new Set(['returned', 'archived', 'withdrawn']);
 export const opinionColor: Record<string, string> = { lawful: 'green', lawfulAfterRevision: 'gold', unlawful: 'red' };
 
-/** 合法性审查事项 list: filters (状态, 审查对象), paging, 送审登记. */
+interface FilterForm {
+  q?: string;
+  state?: string;
+  objectType?: string;
+  flow?: string;
+  org?: string;
+  dates?: [Dayjs | null, Dayjs | null] | null;
+}
+type Filters = Record<string, string | undefined>;
+
+const toFilters = (v: FilterForm): Filters => ({
+  q: v.q?.trim() || undefined,
+  state: v.state,
+  objectType: v.objectType,
+  flow: v.flow,
+  org: v.org,
+  submittedFrom: v.dates?.[0]?.format('YYYY-MM-DD'),
+  submittedTo: v.dates?.[1]?.format('YYYY-MM-DD'),
+});
+
+/** 合法性审查事项 list: keyword, 状态, 审查对象, 流程, 机构, 送审日期; paging; 导出 Excel; 台账导入; 送审登记; 会议纪要批量登记. */
 export default function ReviewList() {
   const { can } = useSession();
   const navigate = useNavigate();
+  const qc = useQueryClient();
   const meta = useMeta();
-  const [form] = Form.useForm<{ state?: string; objectType?: string }>();
-  const [filters, setFilters] = useState<{ state?: string; objectType?: string }>({});
+  const [form] = Form.useForm<FilterForm>();
+  const [filters, setFilters] = useState<Filters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const reviews = useReviews({ ...filters, ...paging });
   const columns = [
@@ -23,6 +49,7 @@ export default function ReviewList() {
     { title: '送审事项', dataIndex: 'title', ellipsis: true },
     { title: '审查对象', dataIndex: 'objectTypeLabel', width: 130 },
     { title: '承办机构', dataIndex: 'submitterName', width: 170, ellipsis: true },
+    { title: '审查机构', dataIndex: 'orgName', width: 130, ellipsis: true },
     { title: '送审日期', dataIndex: 'submittedDate', width: 105 },
     { title: '状态', dataIndex: 'stateLabel', width: 140, render: (v: string, r: ReviewItem) => <Tag color={finalStates.has(r.state) ? 'default' : 'processing'}>{v}</Tag> },
     { title: '审查意见', dataIndex: 'opinionLabel', width: 110, render: (v: string | null, r: ReviewItem) => (v ? <Tag color={opinionColor[r.opinion ?? '']}>{v}</Tag> : '—') },
@@ -30,19 +57,44 @@ export default function ReviewList() {
   return (
     <PageContainer
       title="合法性审查"
-      extra={can(PERM.submit) && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/legality/reviews/new')}>
-          送审登记
-        </Button>
-      )}
+      extra={
+        <Space wrap>
+          {can(PERM.review) && (
+            <Button icon={<TableOutlined />} onClick={() => navigate('/legality/reviews/batch')}>
+              会议纪要批量登记
+            </Button>
+          )}
+          {can(PERM.review) && <LedgerImport entity="legality-reviews" label="审查台账导入" onDone={() => qc.invalidateQueries({ queryKey: ['legality'] })} />}
+          <Button icon={<DownloadOutlined />} href={`/api/ledger/export/legality-reviews${queryString({ ...filters, format: 'xlsx' })}`}>
+            导出Excel
+          </Button>
+          {can(PERM.submit) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/legality/reviews/new')}>
+              送审登记
+            </Button>
+          )}
+        </Space>
+      }
     >
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ state: v.state, objectType: v.objectType }); }}>
+        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters(toFilters(v)); }}>
+          <Form.Item name="q">
+            <Input allowClear placeholder="标题或编号" aria-label="关键词" style={{ width: 180 }} />
+          </Form.Item>
           <Form.Item name="state">
-            <Select placeholder="办理状态" allowClear style={{ width: 160 }} options={meta.data ? options(meta.data.reviewStates) : []} />
+            <Select placeholder="办理状态" allowClear style={{ width: 150 }} options={meta.data ? options(meta.data.reviewStates) : []} />
           </Form.Item>
           <Form.Item name="objectType">
-            <Select placeholder="审查对象" allowClear style={{ width: 170 }} options={meta.data ? options(meta.data.objectTypes) : []} />
+            <Select placeholder="审查对象" allowClear style={{ width: 160 }} options={meta.data ? options(meta.data.objectTypes) : []} />
+          </Form.Item>
+          <Form.Item name="flow">
+            <Select placeholder="流程" allowClear style={{ width: 130 }} options={[{ value: 'township', label: '乡镇流程' }, { value: 'county', label: '县级流程' }]} />
+          </Form.Item>
+          <Form.Item name="org">
+            <OrgTreeSelect allowClear placeholder="审查或送审机构" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="dates">
+            <DatePicker.RangePicker placeholder={['送审日期起', '送审日期止']} />
           </Form.Item>
           <Space>
             <Button type="primary" htmlType="submit">查询</Button>
@@ -55,7 +107,7 @@ export default function ReviewList() {
           loading={reviews.isFetching}
           dataSource={reviews.data?.items}
           columns={columns}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1150 }}
           pagination={{ current: paging.page, pageSize: paging.pageSize, total: reviews.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
         />
       </Card>
