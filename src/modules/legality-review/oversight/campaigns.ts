@@ -13,7 +13,7 @@ import { loadAuthContext, type AuthContext } from '../../../platform/auth/contex
 import { orgInScope, scopeCondition } from '../../../platform/auth/scope';
 import { getOrg, resolveOrg } from '../../../platform/orgs/service';
 import { orgs } from '../../../platform/orgs/schema';
-import { users } from '../../../platform/auth/schema';
+import { rolePermissions, roles, userRoles, users } from '../../../platform/auth/schema';
 import { todayInChina } from '../../../platform/calendar/service';
 import { createInstrument } from '../../../platform/instruments/service';
 import { cleanupDocument, docInScope } from '../documents';
@@ -273,4 +273,18 @@ export async function noticeFields(db: DbOrTx, c: CleanupCampaign) {
     rows: rows.filter((r) => r.outcome === k).map((r) => [`《${r.title}》`, r.docNumber ?? '', r.reason ?? '']),
   }));
   return { campaignName: c.name, basis: c.basis, orgName: org?.name ?? '', groups };
+}
+
+/** People who may be assigned 清理 documents: live users of the caller's tree holding 规范性文件管理. */
+export async function eligibleReviewers(db: DbOrTx, auth: AuthContext) {
+  const rows = await db
+    .selectDistinct({ id: users.id, displayName: users.displayName, orgName: orgs.name })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .innerJoin(roles, and(eq(roles.id, userRoles.roleId), isNull(roles.voidedAt)))
+    .innerJoin(rolePermissions, and(eq(rolePermissions.roleId, roles.id), eq(rolePermissions.permission, PERM.docManage)))
+    .where(and(isNull(users.voidedAt), sql`${orgs.path} like ${auth.rootPath + '%'}`))
+    .orderBy(asc(users.displayName));
+  return { items: rows };
 }

@@ -7,7 +7,7 @@ import { getDocRules } from '../documents';
 import { cleanupOutcomes, FILING_CITE } from '../terms';
 import { correctionInput, filingDetail, filingInput, filingListFilter, listFilings, recordCorrection, reviewFiling, reviewInput, submitFiling } from './filings';
 import {
-  addItems, addItemsInput, assignInput, assignItems, campaignDetail, campaignInput, campaignListFilter, createCampaign, finishCampaign, finishInput, itemListFilter, listCampaigns, listItems, outcomeInput, recordOutcome,
+  addItems, addItemsInput, assignInput, eligibleReviewers, assignItems, campaignDetail, campaignInput, campaignListFilter, createCampaign, finishCampaign, finishInput, itemListFilter, listCampaigns, listItems, outcomeInput, recordOutcome,
 } from './campaigns';
 import { createDecision, decisionDetail, decisionInput, decisionListFilter, listDecisions, publicCatalog, publicDecisionQuery, publishCatalog, publishCatalogInput, recordStep, stepInput } from './decisions';
 import { correctionResults, decisionReviewResults, decisionSteps, DEFAULT_CORRECTION_DAYS, filingStates, MIN_COMMENT_DAYS, OPERM, reviewResults } from './terms';
@@ -58,6 +58,7 @@ export const oversightApiRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ── 清理 campaigns ───────────────────────────────────────────────────────────────────────────────────
   app.get('/api/legality/cleanup-campaigns', { config: { permission: OPERM.cleanupRead }, schema: { tags, summary: '规范性文件清理任务', querystring: campaignListFilter } }, async (req) => listCampaigns(db, req.auth, req.query));
+  app.get('/api/legality/cleanup-reviewers', { config: { permission: OPERM.cleanupManage }, schema: { tags, summary: '可分配清理审查的人员（有规范性文件管理权限）' } }, async (req) => eligibleReviewers(db, req.auth));
   app.post('/api/legality/cleanup-campaigns', { config: { permission: OPERM.cleanupManage }, schema: { tags, summary: '创建清理任务', body: campaignInput } }, async (req, reply) => {
     const c = await createCampaign(db, req.auth, req.body);
     return reply.code(201).send(await campaignDetail(db, req.auth, c.id));

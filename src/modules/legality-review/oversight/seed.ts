@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, isNull, lt, asc } from 'drizzle-orm';
 import type { SeedContext } from '../../../platform/module';
+import type { Db } from '../../../platform/db/client';
 import { systemActor } from '../../../platform/audit/service';
 import { createUser } from '../../../platform/auth/users';
 import { users } from '../../../platform/auth/schema';
@@ -75,7 +76,7 @@ async function seedFilings(ctx: SeedContext, auth: Map<string, AuthContext>, tod
       const org = ctx.orgs.get(item.org);
       if (!org) continue;
       const k = round * list.length + i;
-      const submitted = shift(today, -(8 + Math.floor(((2 * list.length - k) / (2 * list.length)) * 320 + ctx.random() * 6)));
+      const submitted = shift(today, -(1 + Math.floor(((2 * list.length - 1 - k) / (2 * list.length)) * 320 + ctx.random() * 4)));
       const late = ctx.random() < 0.12;
       const published = shift(submitted, -(late ? 32 + Math.floor(ctx.random() * 40) : 4 + Math.floor(ctx.random() * 22)));
       const title = round === 0 ? item.title : item.title.replace(/的通知$/, '（修订）的通知').replace(/(办法|细则|通告|清单)$/, '$1（修订）');
@@ -88,13 +89,13 @@ async function seedFilings(ctx: SeedContext, auth: Map<string, AuthContext>, tod
       n++;
       const reviewDate = shift(submitted, 5 + Math.floor(ctx.random() * 10));
       if (reviewDate > today) continue;
-      const bad = k % 9 === 4;
+      const bad = k % 9 === 4 || k === 2 * list.length - 4;
       const reviewed = await reviewFiling(ctx.db, manager, f.id, {
         version: f.version, date: reviewDate, result: bad ? (k % 2 ? 'unlawful' : 'inappropriate') : 'lawful', reasons: bad ? unlawfulReasons[k % unlawfulReasons.length] : '',
       });
       if (!bad) continue;
       const answer = shift(reviewDate, 12 + Math.floor(ctx.random() * 15));
-      if (answer <= today && k % 4 !== 0) {
+      if (answer <= today && k % 4 !== 0 && k < 2 * list.length - 6) {
         await recordCorrection(ctx.db, filer ?? manager, f.id, { version: reviewed.version, date: answer, result: k % 3 === 0 ? 'selfRepealed' : 'corrected', note: k % 3 === 0 ? '经研究，该文件已自行废止，并重新报送废止决定' : '已删除相关条款，修改后重新公布' });
       } else if (reviewed.correctionDeadline! < today && k % 8 === 4) {
         await recordCorrection(ctx.db, manager, f.id, { version: reviewed.version, date: min(today, shift(reviewed.correctionDeadline!, 3)), result: 'notCorrected', note: '期限届满未纠正，已提请县政府处理' });
@@ -104,13 +105,16 @@ async function seedFilings(ctx: SeedContext, auth: Map<string, AuthContext>, tod
   return n;
 }
 
-/** Shares of the seeds' 清理 (644 reviewed: 保留 429, 废止 200, 修改 1; the other 14 宣布失效). */
-function outcomeFor(i: number, total: number): CleanupOutcome {
-  const x = (i + 0.5) / total;
-  if (x < 429 / 644) return 'keep';
-  if (x < 629 / 644) return 'repeal';
-  if (x < 630 / 644) return 'amend';
-  return 'declareInvalid';
+/** The seeds' 清理 in proportion (644 reviewed: 保留 429, 废止 200, 修改 1; the other 14 宣布失效), at least one 修改. */
+function outcomePlan(total: number): CleanupOutcome[] {
+  const keep = Math.round((total * 429) / 644);
+  const repeal = Math.round((total * 200) / 644);
+  const amend = Math.max(1, Math.round(total / 644));
+  const plan: CleanupOutcome[] = [];
+  for (let i = 0; i < total; i++) plan.push(i < keep ? 'keep' : i < keep + repeal ? 'repeal' : i < keep + repeal + amend ? 'amend' : 'declareInvalid');
+  // Spread over the list (a fixed stride permutation), so outcomes do not follow publication order.
+  const stride = [7, 11, 13, 17].find((p) => total % p !== 0) ?? 1;
+  return plan.map((_, i) => plan[(i * stride) % total]);
 }
 const outcomeReason: Record<CleanupOutcome, string> = { keep: '', repeal: '上位法已修改或废止，文件内容与之不一致', amend: '部分条款与新修订的上位法不一致，需修改', declareInvalid: '调整对象已消失，适用期已过' };
 
@@ -136,8 +140,9 @@ async function seedCampaigns(ctx: SeedContext, auth: Map<string, AuthContext>, t
     await assignItems(ctx.db, director, c.id, { itemIds: items.slice(0, half).map((i) => i.id), reviewerId: r1.user.id });
     if (items.length > half) await assignItems(ctx.db, director, c.id, { itemIds: items.slice(half).map((i) => i.id), reviewerId: r2.user.id });
     // Outcomes spread so each share appears (the rare 修改 lands in the middle of the list, not always the same doc).
+    const plan = outcomePlan(items.length);
     for (const [i, item] of items.entries()) {
-      const outcome = outcomeFor((i * 7) % items.length, items.length);
+      const outcome = plan[i];
       await recordOutcome(ctx.db, i < half ? r1 : r2, item.id, { version: item.version + 1, outcome, reason: outcomeReason[outcome], date: `${prev}-06-${String(10 + (i % 15)).padStart(2, '0')}` });
     }
     const [fresh] = await ctx.db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.id, c.id));
@@ -220,11 +225,15 @@ async function seedDecisions(ctx: SeedContext, auth: Map<string, AuthContext>, t
   return n;
 }
 
-export async function seedOversight(ctx: SeedContext): Promise<void> {
+export async function seedOversight(outer: SeedContext): Promise<void> {
   const today = todayInChina();
-  const auth = await createDemoUsers(ctx);
-  const filings = await seedFilings(ctx, auth, today);
-  await seedCampaigns(ctx, auth, today);
-  const decisions = await seedDecisions(ctx, auth, today);
-  ctx.log(`备案审查：${filings} 件；清理任务 2 个；重大行政决策 ${decisions} 项`);
+  // One transaction: the services' own transactions become savepoints (much faster than a commit each).
+  await outer.db.transaction(async (tx) => {
+    const ctx: SeedContext = { ...outer, db: tx as unknown as Db };
+    const auth = await createDemoUsers(ctx);
+    const filings = await seedFilings(ctx, auth, today);
+    await seedCampaigns(ctx, auth, today);
+    const decisions = await seedDecisions(ctx, auth, today);
+    ctx.log(`备案审查：${filings} 件；清理任务 2 个；重大行政决策 ${decisions} 项`);
+  });
 }
