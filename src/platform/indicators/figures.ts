@@ -170,7 +170,8 @@ export async function indicatorFigures(db: DbOrTx, auth: AuthContext | null, req
   const figures = await mapLimit(defs, 4, async (def): Promise<Figure> => {
     const [now, before] = [present(def, await def.compute(db, queryOf(org, req.period))), present(def, await def.compute(db, queryOf(org, last)))];
     let rank: Figure['rank'] = null;
-    if (siblings.length > 1 && siblings.every((s) => canSee(auth, def, s))) {
+    // An org without a value has no rank: skip computing its siblings.
+    if (now.value != null && siblings.length > 1 && siblings.every((s) => canSee(auth, def, s))) {
       const values = await mapLimit(siblings, 4, async (s) => ({ id: s.id, value: s.id === org.id ? now.value : present(def, await def.compute(db, queryOf(s, req.period))).value }));
       rank = rankOf(directionOf(def), values, org.id);
     }

@@ -11,6 +11,9 @@ const RolesPage = lazy(() => import('./admin/roles-page'));
 const CalendarPage = lazy(() => import('./admin/calendar-page'));
 const AuditPage = lazy(() => import('./admin/audit-page'));
 const IndicatorsPage = lazy(() => import('./indicators/indicators-page'));
+const DashboardPage = lazy(() => import('./dashboard/dashboard-page'));
+const AssessmentPage = lazy(() => import('./indicators/assessment-page'));
+const ManualIndicatorsPage = lazy(() => import('./indicators/manual-page'));
 
 /** The 工作台 comes first in the side menu, the business lines next, the administration last. */
 export const workbenchMenu: MenuGroup = {
@@ -28,7 +31,12 @@ export const indicatorsMenu: MenuGroup = {
   key: 'indicators',
   label: '指标',
   icon: <FundOutlined />,
-  menu: [{ path: '/indicators', label: '指标' }],
+  menu: [
+    { path: '/dashboard', label: '领导驾驶舱', permission: 'dashboard.view' },
+    { path: '/indicators', label: '指标' },
+    { path: '/indicators/assessment', label: '法治督察考核', permission: 'indicator.assessment.read' },
+    { path: '/indicators/manual', label: '手工指标', permission: 'indicator.read' },
+  ],
 };
 
 /** 三员分立 shows in the menu: each administrator sees only their own area. */
@@ -60,6 +68,9 @@ export const adminMenu: MenuGroup[] = [
 export const platformRoutes: RouteObject[] = [
   { index: true, element: page('workbench.view', WorkbenchPage) },
   { path: 'indicators', element: page(undefined, IndicatorsPage) },
+  { path: 'dashboard', element: page('dashboard.view', DashboardPage) },
+  { path: 'indicators/assessment', element: page('indicator.assessment.read', AssessmentPage) },
+  { path: 'indicators/manual', element: page('indicator.read', ManualIndicatorsPage) },
   { path: 'admin/orgs', element: page('org.read', OrgsPage) },
   { path: 'admin/users', element: page('user.read', UsersPage) },
   { path: 'admin/roles', element: page('role.read', RolesPage) },

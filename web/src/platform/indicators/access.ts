@@ -3,6 +3,6 @@
  * (adminReview.indicators, litigation.read, …). The server decides which figures each user gets; the page
  * says so when none are left.
  */
-export const indicatorPermissions = ['adminReview.indicators', 'adminReview.read', 'litigation.read'];
+export const indicatorPermissions = ['adminReview.indicators', 'adminReview.read', 'litigation.read', 'indicator.read', 'dashboard.view', 'indicator.assessment.read'];
 
 export const canSeeIndicators = (can: (permission?: string) => boolean) => indicatorPermissions.some((p) => can(p));

@@ -20,10 +20,18 @@ export interface Indicator {
   /** Rounded for people (DOMAIN.md §9): '58.3%', '2.57:1', '—' when the denominator is 0. */
   display: string;
   breakdown: { key: string; label: string; value: number }[] | null;
+  unitLabel?: string | null;
+  direction?: 'higherBetter' | 'lowerBetter';
+  /** With `compare=1`: the same period last year, 同比 and the rank among sibling orgs. */
+  lastYear?: { display: string; value: number | null; numerator: number; denominator: number | null; period: { label: string; from: string; to: string } };
+  change?: { value: number | null; unit: 'pp' | 'percent' | 'abs'; display: string; text: string; trend: 'up' | 'down' | 'flat' | null };
+  rank?: { position: number; of: number } | null;
 }
 
 export interface IndicatorsResult {
   org: string;
+  orgName?: string;
+  periodLabel?: string;
   from: string;
   to: string;
   indicators: Indicator[];
@@ -42,14 +50,58 @@ export interface IndicatorRecord {
 export interface IndicatorRecords {
   key: string;
   label: string;
+  /** The org or township the records are for. */
+  unit?: string;
   part: 'numerator' | 'denominator';
   records: IndicatorRecord[];
 }
 
+/**
+ * Which figures: an org (id, 行政区划代码 or name) or a township (`region`, 9 digits: its government and 司法所
+ * together), and a period in the server's terms (see period.ts `periodParams`).
+ */
 export interface IndicatorFilter {
   org?: string;
-  from: string;
-  to: string;
+  region?: string;
+  period?: 'year' | 'quarter' | 'month' | 'ytd' | 'custom';
+  year?: number;
+  quarter?: number;
+  month?: number;
+  from?: string;
+  to?: string;
+  compare?: '1';
+}
+
+export interface IndicatorUnitRow extends Omit<Indicator, 'rank'> {
+  id: string;
+  name: string;
+  regionCode: string;
+  rank: number | null;
+}
+
+export interface IndicatorUnits {
+  key: string;
+  label: string;
+  unit: IndicatorUnit;
+  direction: 'higherBetter' | 'lowerBetter';
+  definition: string;
+  by: 'townships' | 'children';
+  period: { label: string; from: string; to: string };
+  units: IndicatorUnitRow[];
+}
+
+export interface CatalogueItem {
+  key: string;
+  label: string;
+  module: string;
+  definition: string;
+  unit: IndicatorUnit;
+  unitLabel: string | null;
+  direction: 'higherBetter' | 'lowerBetter';
+}
+
+export function useCatalogue() {
+  return useQuery({ queryKey: ['indicators', 'catalogue'], queryFn: () => api.get<{ items: CatalogueItem[] }>('/api/indicators/catalogue'), staleTime: 60_000 });
 }
 
 export function useIndicators(f: IndicatorFilter) {

@@ -1,31 +1,26 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
-import { Alert, Card, Col, DatePicker, Drawer, Empty, Flex, Row, Segmented, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { PageContainer } from '../components/page-container';
 import { OrgTreeSelect, useOrgs } from '../components/org-tree';
 import { useSession } from '../auth/session';
 import { webModules } from '../../modules';
-import { useIndicatorRecords, useIndicators, type Indicator, type IndicatorFilter, type IndicatorRecord } from './api';
-import { periodBounds, periodLabel, thisYear, type Period, type PeriodKind } from './period';
+import { useIndicators, type Indicator, type IndicatorFilter } from './api';
+import { periodBounds, periodLabel, periodParams, thisYear, type Period, type PeriodKind } from './period';
+import { parts, RecordsDrawer } from './records-drawer';
+import { ChangeLine } from './change-line';
 
 const periodKinds: { value: PeriodKind; label: string }[] = [
   { value: 'year', label: '年度' },
   { value: 'quarter', label: '季度' },
   { value: 'month', label: '月度' },
+  { value: 'ytd', label: '1—N月' },
   { value: 'range', label: '自定义' },
 ];
 
 /** The heading a figure is grouped under: the business line's own name from the module registry. */
 const moduleLabels: Record<string, string> = Object.fromEntries(webModules.map((m) => [m.key, m.label]));
-
-/** Words for the numerator and denominator of a figure, from its unit. */
-function parts(ind: Indicator): { numerator: string; denominator: string | null } {
-  if (ind.denominator == null) return { numerator: '记录', denominator: null };
-  if (ind.unit === 'perTenThousand') return { numerator: '分子', denominator: '常住人口' };
-  return { numerator: '分子', denominator: '分母' };
-}
 
 function IndicatorCard({ ind, onOpen }: { ind: Indicator; onOpen: () => void }) {
   const p = parts(ind);
@@ -41,8 +36,9 @@ function IndicatorCard({ ind, onOpen }: { ind: Indicator; onOpen: () => void }) 
         {ind.display}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {p.denominator ? `${p.numerator} ${ind.numerator} / ${p.denominator} ${ind.denominator}` : `共 ${ind.numerator} 件`}
+        {p.denominator ? `${p.numerator} ${ind.numerator} / ${p.denominator} ${ind.denominator}` : `共 ${ind.numerator} ${ind.unitLabel ?? '件'}`}
       </Typography.Text>
+      {ind.change && <ChangeLine ind={ind} />}
       {ind.breakdown && ind.breakdown.length > 0 && (
         <div style={{ marginTop: 6 }}>
           {ind.breakdown.map((b) => (
@@ -56,63 +52,6 @@ function IndicatorCard({ ind, onOpen }: { ind: Indicator; onOpen: () => void }) 
         口径：{ind.definition}
       </Typography.Paragraph>
     </Card>
-  );
-}
-
-function RecordTable({ ind, part, filter }: { ind: Indicator; part: 'numerator' | 'denominator'; filter: IndicatorFilter }) {
-  const records = useIndicatorRecords(ind.key, part, filter);
-  return (
-    <Table<IndicatorRecord>
-      size="small"
-      rowKey={(r) => `${r.entityType}:${r.id}`}
-      loading={records.isLoading}
-      dataSource={records.data?.records ?? []}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有记录" /> }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 条` }}
-      columns={[
-        { title: '记录', dataIndex: 'title', render: (t: string, r) => (r.link ? <Link to={r.link}>{t}</Link> : t) },
-        { title: '日期', dataIndex: 'date', width: 110, render: (d: string | null) => d ?? '—' },
-        { title: '机构', dataIndex: 'orgName', width: 150 },
-        {
-          title: '结果',
-          width: 120,
-          render: (_, r) => {
-            const label = r.extra?.outcomeLabel;
-            return typeof label === 'string' ? label : '—';
-          },
-        },
-      ]}
-    />
-  );
-}
-
-function RecordsDrawer({ ind, filter, scopeText, onClose }: { ind: Indicator | null; filter: IndicatorFilter; scopeText: string; onClose: () => void }) {
-  const p = ind ? parts(ind) : null;
-  return (
-    <Drawer open={!!ind} onClose={onClose} size={820} title={ind ? `${ind.label}：${ind.display}` : ''} destroyOnHidden data-testid="indicator-drawer">
-      {ind && p && (
-        <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`计算口径：${ind.definition}`} description={scopeText} />
-          {p.denominator && ind.unit !== 'perTenThousand' ? (
-            <Tabs
-              items={[
-                { key: 'numerator', label: `${p.numerator}（${ind.numerator}）`, children: <RecordTable ind={ind} part="numerator" filter={filter} /> },
-                { key: 'denominator', label: `${p.denominator}（${ind.denominator}）`, children: <RecordTable ind={ind} part="denominator" filter={filter} /> },
-              ]}
-            />
-          ) : (
-            <>
-              {ind.unit === 'perTenThousand' && (
-                <Typography.Paragraph type="secondary">
-                  常住人口 {ind.denominator ?? '—'} 人（机构属性）；下列为分子对应的记录（{ind.numerator}）。
-                </Typography.Paragraph>
-              )}
-              <RecordTable ind={ind} part="numerator" filter={filter} />
-            </>
-          )}
-        </>
-      )}
-    </Drawer>
   );
 }
 
@@ -137,8 +76,8 @@ export default function IndicatorsPage() {
   const [period, setPeriod] = useState<Period>(thisYear);
   const [open, setOpen] = useState<Indicator | null>(null);
 
-  const filter = useMemo<IndicatorFilter>(() => ({ org, ...periodBounds(period) }), [org, period]);
-  const indicators = useIndicators(filter);
+  const filter = useMemo<IndicatorFilter>(() => ({ org, ...periodParams(period) }), [org, period]);
+  const indicators = useIndicators({ ...filter, compare: '1' });
 
   const groups = useMemo(() => {
     const map = new Map<string, Indicator[]>();
@@ -146,16 +85,18 @@ export default function IndicatorsPage() {
     return [...map];
   }, [indicators.data]);
 
-  const scopeText = `${orgName}（含下级机构），${periodLabel(period)}（${filter.from} 至 ${filter.to}）`;
+  const bounds = periodBounds(period);
+  const scopeText = `${orgName}（含下级机构），${periodLabel(period)}（${bounds.from} 至 ${bounds.to}）`;
 
   const picker = (() => {
     switch (period.kind) {
       case 'year':
       case 'quarter':
       case 'month':
+      case 'ytd':
         return (
           <DatePicker
-            picker={period.kind}
+            picker={period.kind === 'ytd' ? 'month' : period.kind}
             allowClear={false}
             value={period.anchor}
             onChange={(d) => d && setPeriod({ kind: period.kind, anchor: d })}
@@ -202,7 +143,7 @@ export default function IndicatorsPage() {
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        统计范围：{scopeText}。点击指标查看分子、分母对应的记录。比率保留1位小数，四舍五入。
+        统计范围：{scopeText}。点击指标查看分子、分母对应的记录。比率保留1位小数，四舍五入；同比：比率按百分点，数量按增减百分比。
       </Typography.Paragraph>
       {indicators.isLoading && <Skeleton active paragraph={{ rows: 6 }} />}
       {indicators.isError && <Alert type="error" showIcon title={indicators.error.message} />}
