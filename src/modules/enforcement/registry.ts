@@ -48,15 +48,16 @@ export async function saveAgency(db: Db, auth: AuthContext, orgId: string, raw: 
  */
 export async function listAgencies(db: DbOrTx, auth: AuthContext, today = todayInChina()) {
   const scope = scopeOf(auth, { orgId: orgs.id, createdBy: orgs.id } as never);
+  const warnUntil = new Date(Date.parse(today) + (await getRules(db)).certificateWarningDays * 86_400_000).toISOString().slice(0, 10);
   const rows = rowsOf<{ org_id: string; name: string; type: string; legal_basis: string | null; powers: string[] | null; qualified: boolean | null; qualified_date: string | null; staffed: number; certified: number; expiring: number }>(
     await db.execute(sql`
-      select o.id as org_id, o.name, o.type, a.legal_basis, a.powers, a.qualified, a.qualified_date::text,
-        (select count(*) from enforcement_officers e where e.org_id = o.id and e.voided_at is null and e.staffed)::int as staffed,
-        (select count(*) from enforcement_officers e where e.org_id = o.id and e.voided_at is null and e.staffed and e.certificate_type = 'enforcement' and e.certificate_expiry >= ${today})::int as certified,
-        (select count(*) from enforcement_officers e where e.org_id = o.id and e.voided_at is null and e.certificate_expiry between ${today} and (${today}::date + ${(await getRules(db)).certificateWarningDays}))::int as expiring
-      from orgs o left join enforcement_agencies a on a.org_id = o.id and a.voided_at is null
-      where o.voided_at is null and (o.type = 'agency' or a.id is not null) and ${scope}
-      order by o.sort, o.name`),
+      select orgs.id as org_id, orgs.name, orgs.type, a.legal_basis, a.powers, a.qualified, a.qualified_date::text,
+        (select count(*) from enforcement_officers e where e.org_id = orgs.id and e.voided_at is null and e.staffed)::int as staffed,
+        (select count(*) from enforcement_officers e where e.org_id = orgs.id and e.voided_at is null and e.staffed and e.certificate_type = 'enforcement' and e.certificate_expiry >= ${today})::int as certified,
+        (select count(*) from enforcement_officers e where e.org_id = orgs.id and e.voided_at is null and e.certificate_expiry between ${today} and ${warnUntil})::int as expiring
+      from orgs left join enforcement_agencies a on a.org_id = orgs.id and a.voided_at is null
+      where orgs.voided_at is null and (orgs.type = 'agency' or a.id is not null) and ${scope}
+      order by orgs.sort, orgs.name`),
   );
   return rows.map((r) => ({
     orgId: r.org_id, name: r.name, legalBasis: r.legal_basis ?? '', powers: r.powers ?? [], qualified: r.qualified, qualifiedDate: r.qualified_date,
