@@ -130,4 +130,23 @@ program
     }),
   );
 
+program
+  .command('report')
+  .description('生成法治政府建设年度报告（公文 .docx；--out 以 .pdf 结尾时生成 PDF）：已有报告按其正文和数据输出，否则按模板和报告素材起草')
+  .option('--org <regionCode>', '报告主体（行政区划代码、机构名称或ID），默认本库的县级根机构')
+  .requiredOption('--year <year>', '报告年度，如 2024')
+  .option('--out <file>', '输出文件', 'report.docx')
+  .option('--refresh', '已有报告时也按当前记录重新计算数据（不保存）')
+  .action((opts) =>
+    withDb(async (d) => {
+      const { cliReport } = await import('./modules/annual-report/cli');
+      try {
+        const r = await cliReport(d.db, { org: opts.org, year: Number(opts.year), out: opts.out, refresh: !!opts.refresh });
+        console.log(`已生成：${r.out}（${r.title}，${r.source}，${r.figures} 项数据，${r.ms} ms）`);
+      } catch (e) {
+        fail((e as Error).message);
+      }
+    }),
+  );
+
 await program.parseAsync(process.argv);

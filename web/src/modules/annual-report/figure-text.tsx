@@ -46,7 +46,7 @@ function Figure({ figureKey, part, figures }: { figureKey: string; part?: 'prev'
   const shown = part === 'prev' ? v.prevDisplay : part === 'change' ? v.change : v.display;
   const content = (
     <div style={{ maxWidth: 380 }}>
-      <Descriptions size="small" column={1} bordered items={[
+      <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }} items={[
         { key: 'd', label: '定义', children: v.definition },
         { key: 'v', label: `${figures.year}年`, children: v.denominator != null ? `${v.display}（${v.numerator} / ${v.denominator}）` : v.display },
         { key: 'p', label: `${figures.year - 1}年`, children: v.prevDisplay },
