@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import type { Actor } from '../audit/service';
 import { orgs } from '../orgs/schema';
@@ -32,19 +32,16 @@ export async function loadAuthContext(db: DbOrTx, userId: string, ip: string | n
     .where(and(eq(users.id, userId), isNull(users.voidedAt)));
   if (!rows.length) return null;
   const { user, org } = rows[0];
-  const roleRows = await db
-    .select({ id: roles.id, code: roles.code, name: roles.name, kind: roles.kind, dataScope: roles.dataScope })
+  // Roles and their permissions in one statement (a role without permissions still counts as held).
+  const grants = await db
+    .select({ id: roles.id, code: roles.code, name: roles.name, kind: roles.kind, dataScope: roles.dataScope, permission: rolePermissions.permission })
     .from(userRoles)
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
     .where(and(eq(userRoles.userId, userId), isNull(roles.voidedAt)));
-  const perms = roleRows.length
-    ? await db.select().from(rolePermissions).where(inArray(rolePermissions.roleId, roleRows.map((r) => r.id)))
-    : [];
+  const roleRows = [...new Map(grants.map((g) => [g.id, g])).values()];
   const scopes = new Map<string, DataScope>();
-  for (const p of perms) {
-    const role = roleRows.find((r) => r.id === p.roleId)!;
-    scopes.set(p.permission, widerScope(scopes.get(p.permission), role.dataScope as DataScope));
-  }
+  for (const g of grants) if (g.permission) scopes.set(g.permission, widerScope(scopes.get(g.permission), g.dataScope as DataScope));
   const rootId = org.path.split('/').filter(Boolean)[0];
   return {
     user: {

@@ -11,6 +11,7 @@ export async function getSetting<T>(db: DbOrTx, key: string, fallback: T): Promi
 }
 
 export async function putSetting(db: DbOrTx, key: string, value: unknown, by: string | null) {
+  policyCache = null;
   await db
     .insert(settings)
     .values({ key, value, updatedBy: by })
@@ -37,4 +38,17 @@ export const defaultPolicy: SecurityPolicy = {
   passwordMaxAgeDays: 90,
 };
 
-export const getPolicy = (db: DbOrTx) => getSetting(db, 'security.policy', defaultPolicy);
+/**
+ * Every authenticated request reads the policy (idle timeout), so it is kept for a few seconds; a change
+ * through putSetting() in this process drops it at once, one made elsewhere counts within POLICY_TTL_MS.
+ */
+const POLICY_TTL_MS = 5_000;
+let policyCache: { db: DbOrTx; at: number; value: SecurityPolicy } | null = null;
+
+export async function getPolicy(db: DbOrTx): Promise<SecurityPolicy> {
+  const now = Date.now();
+  if (policyCache && policyCache.db === db && now - policyCache.at < POLICY_TTL_MS) return policyCache.value;
+  const value = await getSetting(db, 'security.policy', defaultPolicy);
+  policyCache = { db, at: now, value };
+  return value;
+}
