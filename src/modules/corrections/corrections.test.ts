@@ -12,7 +12,7 @@ import { correctionsTestContext, idNumber, ok, receive, supervised, type Correct
 let t: CorrectionsTestContext;
 beforeAll(async () => {
   t = await correctionsTestContext();
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -190,7 +190,7 @@ describe('在册台账导入与统计', () => {
     // The 白洋 staff see their imported subjects; the 壶山 staff do not.
     expect((await ok(await t.baiyang.get('/api/corrections/subjects?q=赵某'))).total).toBe(1);
     expect((await ok(await t.hushan.get('/api/corrections/subjects?q=赵某'))).total).toBe(0);
-  });
+  }, 240_000);
 
   it('在册/接收/解除按期间、类别、司法所统计，指标与之一致', async () => {
     const view = await ok(await t.officer.get('/api/corrections/register?from=2026-01-01&to=2026-12-31'));

@@ -13,7 +13,7 @@ const ADDRESS = '武义县壶山街道温泉路88号';
 beforeAll(async () => {
   t = await correctionsTestContext();
   subject = await supervised(t.hushan, { name: '蒋矫正', idNumber: ID, phone: PHONE, address: ADDRESS });
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('数据范围（社区矫正专用角色）', () => {

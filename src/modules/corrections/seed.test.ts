@@ -13,7 +13,7 @@ beforeAll(async () => {
   t = await createTestContext({ seedModules: false });
   const all = (await t.database.db.select().from(orgs)) as Org[];
   await seedCorrections({ db: t.database.db, config: t.config, orgs: new Map(all.map((o) => [o.name, o])), users: new Map(), random: seededRandom(), log: () => {} });
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('演示数据（武义县 2025 年）', () => {

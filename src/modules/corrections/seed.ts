@@ -129,7 +129,9 @@ export async function seedCorrections(ctx: SeedContext) {
   }
   const died = leaving.find((s) => !revoked.includes(s) && s !== committed)!;
   for (const s of leaving) {
-    const d = endIn2025(s, shift(s.announcedDate!, 30));
+    const earliest = shift(s.announcedDate!, 30);
+    // A court's 撤销 / 收监 follows the proposal by a few weeks: both fall inside 2025.
+    const d = endIn2025(s, (revoked.includes(s) || s === committed) && earliest < '2025-02-01' ? '2025-02-01' : earliest);
     end(s, d, revoked.includes(s) ? 'revoked' : s === committed ? 'committed' : s === died ? 'death' : 'expired');
     if (s.ending !== 'expired') s.termEnd = shift(d, int(60, 400));
   }
