@@ -183,7 +183,7 @@ export async function publishDocument(db: Db, auth: AuthContext, id: string, raw
 }
 
 /** Fills the 公布 columns of a document (also used by the seed and imports). */
-async function applyPublication(tx: Tx, actor: Actor, doc: NormativeDocument, input: z.output<typeof publishInput>, rules: DocRules) {
+async function applyPublication(tx: Tx, actor: Actor, doc: NormativeDocument, input: z.output<typeof publishInput>, rules: DocRules, audit = true) {
   const effectiveDate = input.effectiveDate ?? input.publishedDate;
   if (effectiveDate < input.publishedDate) throw invalid('施行日期不能早于公布日期', { fields: [{ path: 'effectiveDate', message: '施行日期不能早于公布日期' }] });
   const validUntil = input.validUntil ?? maxValidUntil(effectiveDate, doc.provisional, rules);
@@ -202,7 +202,7 @@ async function applyPublication(tx: Tx, actor: Actor, doc: NormativeDocument, in
     })
     .where(eq(normativeDocuments.id, doc.id))
     .returning();
-  await recordAudit(tx, actor, { action: 'normativeDoc.publish', entityType: DOC_ENTITY, entityId: doc.id, summary: `公布规范性文件《${doc.title}》${input.docNumber}，文件码 ${row.code}`, before: { stage: doc.stage }, after: { code: row.code, registrationNumber: row.registrationNumber, publishedDate: row.publishedDate, validUntil } });
+  if (audit) await recordAudit(tx, actor, { action: 'normativeDoc.publish', entityType: DOC_ENTITY, entityId: doc.id, summary: `公布规范性文件《${doc.title}》${input.docNumber}，文件码 ${row.code}`, before: { stage: doc.stage }, after: { code: row.code, registrationNumber: row.registrationNumber, publishedDate: row.publishedDate, validUntil } });
   return row;
 }
 
@@ -307,7 +307,7 @@ export async function cleanupDocument(db: Db, auth: AuthContext, id: string, raw
   });
 }
 
-async function applyCleanup(tx: Tx, actor: Actor, doc: NormativeDocument, input: z.output<typeof cleanupInput>) {
+async function applyCleanup(tx: Tx, actor: Actor, doc: NormativeDocument, input: z.output<typeof cleanupInput>, audit = true) {
   if (doc.stage !== 'published' || !['effective', 'amended'].includes(doc.status ?? '')) throw new AppError('NORMATIVE_DOC_STATUS', `「${statusLabel(doc)}」的文件不在清理范围内`, 400);
   const o = cleanupOutcomes[input.outcome];
   const [row] = await tx
@@ -319,7 +319,7 @@ async function applyCleanup(tx: Tx, actor: Actor, doc: NormativeDocument, input:
     })
     .where(eq(normativeDocuments.id, doc.id))
     .returning();
-  await recordAudit(tx, actor, { action: 'normativeDoc.cleanup', entityType: DOC_ENTITY, entityId: doc.id, summary: `清理规范性文件《${doc.title}》：${o.label}`, before: { status: doc.status }, after: { status: o.status, outcome: input.outcome, reason: input.reason } });
+  if (audit) await recordAudit(tx, actor, { action: 'normativeDoc.cleanup', entityType: DOC_ENTITY, entityId: doc.id, summary: `清理规范性文件《${doc.title}》：${o.label}`, before: { status: doc.status }, after: { status: o.status, outcome: input.outcome, reason: input.reason } });
   return row;
 }
 
@@ -538,13 +538,21 @@ export async function insertPublishedDocumentsTx(tx: Tx, actor: Actor, list: His
         .insert(normativeDocuments)
         .values({ orgId: h.orgId, regionCode: h.regionCode, createdBy: actor.id, title: h.title, issuer: h.issuer, stage: 'deliberating', provisional: isProvisionalTitle(h.title), body: h.body, history: [] })
         .returning();
-      let doc = await applyPublication(tx, actor, draft, { version: draft.version, publishedDate: h.publishedDate, effectiveDate: h.effectiveDate, validUntil: h.validUntil, docNumber: h.docNumber }, rules);
+      // One audit entry for the whole batch (below), not one per document and step.
+      let doc = await applyPublication(tx, actor, draft, { version: draft.version, publishedDate: h.publishedDate, effectiveDate: h.effectiveDate, validUntil: h.validUntil, docNumber: h.docNumber }, rules, false);
       if (h.filedDate) {
         const late = h.filedDate > doc.filingDueDate!;
         [doc] = await tx.update(normativeDocuments).set({ filedDate: h.filedDate, filedWith: h.filedWith ?? null, filedLate: late, history: [...doc.history, event(h.filedDate, 'filed', late ? '报送备案（逾期）' : '报送备案', h.filedWith ? `报${h.filedWith}备案` : null)] }).where(eq(normativeDocuments.id, doc.id)).returning();
       }
-      if (h.cleanup) doc = await applyCleanup(tx, actor, doc, { version: doc.version, date: h.cleanup.date, outcome: h.cleanup.outcome, reason: h.cleanup.reason ?? '' });
+      if (h.cleanup) doc = await applyCleanup(tx, actor, doc, { version: doc.version, date: h.cleanup.date, outcome: h.cleanup.outcome, reason: h.cleanup.reason ?? '' }, false);
       out.push(doc);
+    }
+    if (out.length) {
+      await recordAudit(tx, actor, {
+        action: 'normativeDoc.registerHistorical', entityType: DOC_ENTITY,
+        summary: `登记已公布的规范性文件 ${out.length} 件（含备案、清理情况）`,
+        after: { count: out.length, items: out.map((d) => ({ id: d.id, code: d.code, title: d.title, status: d.status, filedDate: d.filedDate, cleanupOutcome: d.cleanupOutcome })) },
+      });
     }
     return out;
   }

@@ -28,9 +28,11 @@ describe('演示数据', () => {
     expect(by.effective).toBeGreaterThan(50);
     expect(by.expired).toBeGreaterThan(0);
     expect(by.repealed).toBeGreaterThan(0);
-    const [late] = rowsOf<{ late: number; codes: number }>(await t.database.db.execute(sql`select count(*) filter (where filed_late)::int as late, count(distinct code)::int as codes from normative_documents`));
+    const [late] = rowsOf<{ late: number; codes: number; published: number; reviewing: number }>(await t.database.db.execute(sql`select count(*) filter (where filed_late)::int as late, count(distinct code)::int as codes, count(*) filter (where stage = 'published')::int as published, count(*) filter (where stage = 'reviewing')::int as reviewing from normative_documents`));
     expect(late.late).toBeGreaterThan(0);
-    expect(late.codes).toBe(total);
+    expect(late.codes).toBe(late.published);
+    // Drafts at the 合法性审核 stage, each with its review.
+    expect(late.reviewing).toBe(3);
     const [rv] = rowsOf<{ n: number; states: number; county: number; township: number; batch: number; minutes: number; linked: number }>(
       await t.database.db.execute(sql`select count(*)::int as n, count(distinct state)::int as states, count(*) filter (where flow = 'county' and entry_mode = 'workflow')::int as county,
         count(*) filter (where flow = 'township' and entry_mode = 'workflow')::int as township, count(*) filter (where entry_mode = 'batch')::int as batch,
