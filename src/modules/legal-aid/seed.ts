@@ -4,8 +4,8 @@
  * 优秀 49 / 良好 44 / 合格 33, as in the seeds), ~250 值班律师 shifts, ~1,415 公证 matters, ~1,950 12348 consultations —
  * historical records in bulk, a dozen open cases through the workflow engine so the 工作台 shows their deadlines.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { rowsOf, type Db } from '../../platform/db/client';
 import type { SeedContext } from '../../platform/module';
 import { systemActor } from '../../platform/audit/service';
 import { createUser } from '../../platform/auth/users';
@@ -43,6 +43,11 @@ export async function createLegalAidUsers(db: Db, password: string): Promise<Map
   }
   const ids = new Map<string, string>();
   for (const u of demoLegalAidUsers) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, u.username));
+    if (existing) {
+      ids.set(u.username, existing.id);
+      continue;
+    }
     const org = await byName(u.org);
     if (!org) throw new Error(`demo county is missing ${u.org}`);
     const user = await createUser(db, systemActor, { username: u.username, displayName: u.displayName, orgId: org.id, title: u.title, roleCodes: u.roles, password });
@@ -180,7 +185,8 @@ export async function seedLegalAid(ctx: SeedContext) {
     const historical: HistoricalCase[] = [];
     const total = 178;
     for (let i = 0; i < total; i++) {
-      const received = shift(start, Math.floor((i / total) * 300) + int(0, 3));
+      // The first 140 cases (received in the first eight months) have all ended; 126 of them are assessed.
+      const received = i < 140 ? shift(start, Math.floor((i / 140) * 240) + int(0, 3)) : shift(start, 240 + Math.floor(((i - 140) / (total - 140)) * 90));
       const r = random();
       const caseType = r < 0.44 ? 'criminal' : r < 0.95 ? 'civil' : 'administrative';
       const channel = caseType === 'criminal' ? (random() < 0.85 ? 'notice' : 'counter') : random() < 0.12 ? 'portal' : 'counter';
@@ -188,9 +194,9 @@ export async function seedLegalAid(ctx: SeedContext) {
       const decided = shift(received, int(1, 6));
       const assigned = channel === 'notice' ? shift(received, int(0, 2)) : shift(decided, int(0, 2));
       const lawyer = pick(activeLawyers);
-      const closed = shift(assigned, int(25, 120));
-      const isClosed = closed < shift(today, -10);
-      const grade = isClosed ? grades.pop() : undefined;
+      const closed = shift(assigned, int(20, 90));
+      const isClosed = i < 140 || closed < shift(today, -10);
+      const grade = i < 140 && !denied ? grades.pop() : undefined;
       const ground = caseType === 'civil' && random() < 0.35 ? 'migrantWorker' : random() < 0.15 ? 'vulnerable' : 'income';
       historical.push({
         orgId: center.id, regionCode: center.regionCode, channel, caseType, receivedDate: received, applicantName: person(), applicantIdNumber: idNo(i), applicantPhone: `13${int(500000000, 999999999)}`,
@@ -219,7 +225,8 @@ export async function seedLegalAid(ctx: SeedContext) {
     const notaryTotal = 1415;
     const plan = notaryPlan.flatMap(([t, w, fee]) => Array(w).fill([t, fee] as const)) as [NotaryMatterType, [number, number]][];
     const notaryList: HistoricalNotary[] = [];
-    const seqByYear = new Map<string, number>();
+    // Numbers continue after any matters already registered (a database seeded twice, or records entered first).
+    const seqByYear = new Map<string, number>(rowsOf<{ y: string; n: number }>(await tx.execute(sql`select extract(year from accepted_date)::int::text as y, count(*)::int as n from notary_matters where org_id = ${notary.id} group by 1`)).map((r) => [r.y, Number(r.n)]));
     const certSeq = new Map<string, number>();
     for (let i = 0; i < notaryTotal; i++) {
       let accepted = shift(start, Math.floor((i / notaryTotal) * 364));
@@ -250,7 +257,7 @@ export async function seedLegalAid(ctx: SeedContext) {
     const offices = (await Promise.all(Object.keys(townCoords).map((t) => byName(justiceOfficeName(t))))).filter(Boolean);
     const topicPlan = consultTopics.flatMap((t) => Array(t[1]).fill(t)) as (typeof consultTopics)[number][];
     const rows: (typeof consultations.$inferInsert)[] = [];
-    const serials = new Map<string, number>();
+    const serials = new Map<string, number>(rowsOf<{ k: string; n: number }>(await tx.execute(sql`select org_id || ':' || extract(year from consulted_date)::int as k, count(*)::int as n from consultations group by 1`)).map((r) => [r.k, Number(r.n)]));
     const consultTotal = 1950;
     for (let i = 0; i < consultTotal; i++) {
       const date = shift(start, Math.floor((i / consultTotal) * 364));

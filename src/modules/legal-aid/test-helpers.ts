@@ -52,7 +52,7 @@ export const deadline = (d: { workflow: { deadlines: { rule: string; dueDate: st
 
 /** A firm and a lawyer linked to the `lvshi` account, registered by the 公共法律服务管理科. */
 export async function registerLawyer(t: AidTestContext) {
-  const firm = await ok(await t.admin.post('/api/legal-service/firms', { name: '浙江武阳律师事务所', licenseNumber: '31330000MD0123456A', head: '李明', lng: 119.818, lat: 28.899 }), 201);
+  const firm = await ok(await t.admin.post('/api/legal-service/firms', { name: '浙江武阳律师事务所', licenseNumber: '31330000MDTEST001X', head: '李明', lng: 119.818, lat: 28.899 }), 201);
   const lawyer = await ok(await t.admin.post('/api/legal-service/lawyers', { name: '李明', kind: 'fullTime', firmId: firm.id, licenseNumber: '13307201010123456', licenseDate: '2010-05-01', phone: '13900001111' }), 201);
   // The account of the lawyer (in practice linked by the 管理科 when it opens the account).
   await t.database.db.execute(sql`update lawyers set user_id = (select id from users where username = 'lvshi') where id = ${lawyer.id}`);
