@@ -78,8 +78,8 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
     return { ok: true as const };
   });
 
-  app.get('/api/annual-reports/:id/docx', { config: { permission: PERM.read }, schema: { tags, summary: '下载公文版（.docx，GB/T 9704）', params: idParam } }, async (req, reply) => {
-    const r = await renderable(db, req.auth, req.params.id);
+  app.get('/api/annual-reports/:id/docx', { config: { permission: PERM.read }, schema: { tags, summary: '下载公文版（.docx，GB/T 9704）', params: idParam, querystring: z.object({ refresh: z.enum(['0', '1']).optional().describe('1：按当前记录重新计算数据（预览，不保存）') }) } }, async (req, reply) => {
+    const r = await renderable(db, req.auth, req.params.id, { refresh: req.query.refresh === '1' });
     const buf = await reportDocx(r);
     return reply.header('content-type', DOCX_MIME).header('content-disposition', contentDisposition('attachment', `${r.title}.docx`)).header('cache-control', 'private, no-store').send(buf);
   });

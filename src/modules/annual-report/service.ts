@@ -313,10 +313,12 @@ export async function voidReport(db: Db, auth: AuthContext, id: string, input: z
 }
 
 /** What the outputs need (docx, PDF, HTML), for a report the caller may read. */
-export async function renderable(db: DbOrTx, auth: AuthContext, id: string) {
+export async function renderable(db: DbOrTx, auth: AuthContext, id: string, opts: { refresh?: boolean } = {}) {
   const r = await loadReport(db, auth, id);
-  const org = await getOrg(db, r.orgId);
-  return { title: r.title, orgName: org?.name ?? '', date: (r.publishedAt ? todayInChina(r.publishedAt) : todayInChina()), content: r.content, figures: r.figures, year: r.year };
+  const org = (await getOrg(db, r.orgId))!;
+  // A preview with the records as they are now (nothing saved): the figures are recomputed, the prose is the saved one.
+  const figures = opts.refresh ? await computeFigures(db, org, r.year, tokenKeys(r.content)) : r.figures;
+  return { title: r.title, orgName: org.name, date: r.publishedAt ? todayInChina(r.publishedAt) : todayInChina(), content: r.content, figures, year: r.year };
 }
 
 // ── public ────────────────────────────────────────────────────────────────────────────────────────────
