@@ -29,7 +29,7 @@ async function pickDate(page: Page, label: string | RegExp, date: string) {
   await input.press('Enter');
 }
 
-const dialog = (page: Page) => page.locator('.ant-modal-content').last();
+const dialog = (page: Page) => page.getByRole('dialog').last();
 
 async function confirmDialog(page: Page) {
   const d = dialog(page);
@@ -49,15 +49,9 @@ describe('社区矫正：接收 → 宣告 → 月度考核 → 警告 → 解�
     await login(page, server.url, 'jz_hushan');
     await page.getByRole('menuitem', { name: '矫正对象' }).click();
     await page.waitForURL(/\/corrections\/subjects$/);
-    await page.getByRole('button', { name: btn('接收社区矫正对象') }).click();
+    await page.getByRole('button', { name: /接收社区矫正对象/ }).click();
     await page.waitForURL(/\/corrections\/subjects\/new$/);
-    await page.getByLabel('姓名').fill(name);
-    await page.getByLabel('身份证号码').fill(id);
-    await page.getByLabel('联系电话').fill('13811112222');
-    await page.getByLabel('居住地址').fill('武义县壶山街道解放街18号');
-    await page.getByLabel('罪名').fill('危险驾驶罪');
-    await page.getByLabel('刑期').fill('拘役二个月，缓刑一年');
-    await page.getByLabel('决定机关').fill('武义县人民法院');
+    // Dates first: Enter in a date input submits the form, which is harmless while the rest is empty.
     await pickDate(page, '判决（裁定、决定）生效日期', '2025-11-03');
     const range = page.locator('.ant-picker-range input');
     await range.first().click();
@@ -65,6 +59,13 @@ describe('社区矫正：接收 → 宣告 → 月度考核 → 警告 → 解�
     await range.first().press('Enter');
     await range.last().fill('2026-11-02');
     await range.last().press('Enter');
+    await page.getByLabel('姓名').fill(name);
+    await page.getByLabel('身份证号码').fill(id);
+    await page.getByLabel('联系电话').fill('13811112222');
+    await page.getByLabel('居住地址').fill('武义县壶山街道解放街18号');
+    await page.getByLabel('罪名').fill('危险驾驶罪');
+    await page.getByLabel('刑期').fill('拘役二个月，缓刑一年');
+    await page.getByLabel('决定机关').fill('武义县人民法院');
     await page.getByRole('button', { name: btn('接收') }).click();
     await page.waitForURL(/\/corrections\/subjects\/[0-9a-f-]{36}$/);
     await page.getByText('已接收待报到').waitFor();
