@@ -103,7 +103,7 @@ describe('数据范围与报送', () => {
     expect(dup.statusCode).toBe(409);
   });
 
-  it('案件清单台账：有错误的文件一行不导入；正确的导入后按规则标记，导出仅含本机关', async () => {
+  it('案件清单台账：有错误的文件一行不导入；正确的导入后按规则标记，导出仅含本机关', { timeout: 180_000 }, async () => {
     const count = async () => rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from enforcement_cases`))[0].n;
     const before = await count();
     //          机关 编号 类型 程序 相对人 信用代码 立案 决定 延长 延长依据 金额 依据 重大 法制审核 应公示 公示日期 网址 变更 撤回
