@@ -4,22 +4,23 @@
  * finished 清理 (proportions of the seeds: 644 reviewed → 保留 429 / 废止 200 / 修改 1, the rest 宣布失效) and this
  * year's in progress, and two years of 重大行政决策 目录 with their procedures.
  */
-import { and, eq, inArray, isNull, lt, asc } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, asc, sql } from 'drizzle-orm';
 import type { SeedContext } from '../../../platform/module';
 import type { Db } from '../../../platform/db/client';
-import { systemActor } from '../../../platform/audit/service';
+import { recordAudit, systemActor } from '../../../platform/audit/service';
 import { createUser } from '../../../platform/auth/users';
 import { users } from '../../../platform/auth/schema';
 import { loadAuthContext, type AuthContext } from '../../../platform/auth/context';
 import { todayInChina } from '../../../platform/calendar/service';
 import { saveFile } from '../../../platform/files/service';
 import { normativeDocuments } from '../schema';
-import { cleanupCampaignItems, cleanupCampaigns } from '../schema-oversight';
-import type { CleanupOutcome } from '../terms';
-import { recordCorrection, reviewFiling, submitFiling } from './filings';
+import { cleanupCampaignItems, cleanupCampaigns, majorDecisions, majorDecisionSteps, normativeDocFilings } from '../schema-oversight';
+import { getDocRules } from '../documents';
+import { cleanupOutcomes, type CleanupOutcome } from '../terms';
+import { filingTimeliness, recordCorrection, reviewFiling, submitFiling } from './filings';
 import { addItems, assignItems, createCampaign, finishCampaign, recordOutcome } from './campaigns';
-import { createDecision, publishCatalog, recordStep } from './decisions';
-import type { DecisionStep } from './terms';
+import { checkStep, createDecision, publishCatalog, stepInput } from './decisions';
+import { CAMPAIGN_ENTITY, DECISION_ENTITY, FILING_ENTITY, type DecisionStep } from './terms';
 
 export const demoOversightUsers = [
   { username: 'qingli', displayName: '吴晓芳', org: '合法性审查中心', title: '合法性审查中心科员', roles: ['normativeDocManager', 'staff'] },
@@ -68,40 +69,69 @@ const unlawfulReasons = [
 async function seedFilings(ctx: SeedContext, auth: Map<string, AuthContext>, today: string) {
   const manager = auth.get('qingli');
   if (!manager) return 0;
-  let n = 0;
+  const rules = await getDocRules(ctx.db);
   const list: { org: string; title: string }[] = [];
   for (const [org, titles] of filingTopics) for (const t of titles) list.push({ org, title: t });
-  for (let round = 0; round < 2; round++) {
-    for (const [i, item] of list.entries()) {
-      const org = ctx.orgs.get(item.org);
-      if (!org) continue;
-      const k = round * list.length + i;
-      const submitted = shift(today, -(1 + Math.floor(((2 * list.length - 1 - k) / (2 * list.length)) * 320 + ctx.random() * 4)));
-      const late = ctx.random() < 0.12;
-      const published = shift(submitted, -(late ? 32 + Math.floor(ctx.random() * 40) : 4 + Math.floor(ctx.random() * 22)));
-      const title = round === 0 ? item.title : item.title.replace(/的通知$/, '（修订）的通知').replace(/(办法|细则|通告|清单)$/, '$1（修订）');
-      const filer = item.org === '武义县市场监督管理局' ? auth.get('scjgba') : item.org === '王宅镇' ? auth.get('wangzhaiba') : undefined;
-      const year = published.slice(0, 4);
-      const f = await submitFiling(ctx.db, filer ?? manager, {
-        title, docNumber: `${org.shortName ?? '武'}${/镇|街道/.test(org.name) ? '' : '规'}〔${year}〕${1 + Math.floor(ctx.random() * 12)}号`, publishedDate: published, submittedDate: submitted,
-        body: `${title.replace(/^关于印发|的通知$/g, '')}\n第一条 为规范相关工作，根据有关法律、法规和规章，结合本地实际，制定本办法。`, filerOrg: filer ? undefined : org.id,
+  const total = 2 * list.length;
+  // Filings reviewed 合法 long ago are history: inserted in one statement (timeliness computed by the same rule);
+  // recent ones and every 纠错 go through the services (numbered 纠错通知书, state checks, audit).
+  const history: (typeof normativeDocFilings.$inferInsert)[] = [];
+  const live: (() => Promise<void>)[] = [];
+  let n = 0;
+  for (let k = 0; k < total; k++) {
+    const item = list[k % list.length];
+    const org = ctx.orgs.get(item.org);
+    if (!org) continue;
+    const submitted = shift(today, -(1 + Math.floor(((total - 1 - k) / total) * 320 + ctx.random() * 4)));
+    const late = ctx.random() < 0.12;
+    const published = shift(submitted, -(late ? 32 + Math.floor(ctx.random() * 40) : 4 + Math.floor(ctx.random() * 22)));
+    const title = k < list.length ? item.title : item.title.replace(/的通知$/, '（修订）的通知').replace(/(办法|细则|通告|清单)$/, '$1（修订）');
+    const filer = item.org === '武义县市场监督管理局' ? auth.get('scjgba') : item.org === '王宅镇' ? auth.get('wangzhaiba') : undefined;
+    const year = published.slice(0, 4);
+    const input = {
+      title, docNumber: `${org.shortName ?? '武'}${/镇|街道/.test(org.name) ? '' : '规'}〔${year}〕${1 + Math.floor(ctx.random() * 12)}号`, publishedDate: published, submittedDate: submitted,
+      body: `${title.replace(/^关于印发|的通知$/g, '')}\n第一条 为规范相关工作，根据有关法律、法规和规章，结合本地实际，制定本办法。`,
+    };
+    const reviewDate = shift(submitted, 5 + Math.floor(ctx.random() * 10));
+    const bad = k % 9 === 4 || k === total - 4;
+    n++;
+    if (!bad && reviewDate < shift(today, -30)) {
+      const t = filingTimeliness(published, submitted, rules.filingDays);
+      history.push({
+        orgId: org.id, regionCode: org.regionCode, createdBy: (filer ?? manager).user.id, serialNumber: '', filerName: org.name, ...input, dueDate: t.dueDate, late: t.late, daysLate: t.daysLate,
+        state: 'filed', reviewResult: 'lawful', reviewDate, reviewerName: manager.user.displayName,
       });
-      n++;
-      const reviewDate = shift(submitted, 5 + Math.floor(ctx.random() * 10));
-      if (reviewDate > today) continue;
-      const bad = k % 9 === 4 || k === 2 * list.length - 4;
+      continue;
+    }
+    live.push(async () => {
+      const f = await submitFiling(ctx.db, filer ?? manager, { ...input, filerOrg: filer ? undefined : org.id });
+      if (reviewDate > today) return;
       const reviewed = await reviewFiling(ctx.db, manager, f.id, {
         version: f.version, date: reviewDate, result: bad ? (k % 2 ? 'unlawful' : 'inappropriate') : 'lawful', reasons: bad ? unlawfulReasons[k % unlawfulReasons.length] : '',
       });
-      if (!bad) continue;
+      if (!bad) return;
       const answer = shift(reviewDate, 12 + Math.floor(ctx.random() * 15));
-      if (answer <= today && k % 4 !== 0 && k < 2 * list.length - 6) {
+      if (answer <= today && k % 4 !== 0 && k < total - 6) {
         await recordCorrection(ctx.db, filer ?? manager, f.id, { version: reviewed.version, date: answer, result: k % 3 === 0 ? 'selfRepealed' : 'corrected', note: k % 3 === 0 ? '经研究，该文件已自行废止，并重新报送废止决定' : '已删除相关条款，修改后重新公布' });
       } else if (reviewed.correctionDeadline! < today && k % 8 === 4) {
         await recordCorrection(ctx.db, manager, f.id, { version: reviewed.version, date: min(today, shift(reviewed.correctionDeadline!, 3)), result: 'notCorrected', note: '期限届满未纠正，已提请县政府处理' });
       }
-    }
+    });
   }
+  if (history.length) {
+    // Serial numbers per region and year in filing order; the services continue the sequence after them.
+    const seq = new Map<string, number>();
+    history.sort((a, b) => a.submittedDate.localeCompare(b.submittedDate));
+    for (const h of history) {
+      const key = `${h.regionCode.slice(0, 6)}BA${h.submittedDate.slice(0, 4)}`;
+      const next = (seq.get(key) ?? 0) + 1;
+      seq.set(key, next);
+      h.serialNumber = `${key}-${String(next).padStart(4, '0')}`;
+    }
+    await ctx.db.insert(normativeDocFilings).values(history);
+    await recordAudit(ctx.db, systemActor, { action: 'normativeDoc.filing.import', entityType: FILING_ENTITY, summary: `演示数据：登记已审查（合法）的备案文件${history.length}件`, after: { count: history.length } });
+  }
+  for (const run of live) await run();
   return n;
 }
 
@@ -117,6 +147,29 @@ function outcomePlan(total: number): CleanupOutcome[] {
   return plan.map((_, i) => plan[(i * stride) % total]);
 }
 const outcomeReason: Record<CleanupOutcome, string> = { keep: '', repeal: '上位法已修改或废止，文件内容与之不一致', amend: '部分条款与新修订的上位法不一致，需修改', declareInvalid: '调整对象已消失，适用期已过' };
+
+/**
+ * Historical 清理 outcomes in two statements (demo data of a finished campaign): each document gets what the
+ * register's applyCleanup (documents.ts) writes — outcome, date, status from `cleanupOutcomes`, a 清理 history event,
+ * version + 1 — and each campaign item its outcome; one audit entry for the batch.
+ */
+async function applyHistoricalOutcomes(db: Db, rows: { itemId: string; documentId: string; reviewer: AuthContext; outcome: CleanupOutcome; date: string }[]) {
+  if (!rows.length) return;
+  const values = sql.join(rows.map((r) => sql`(${r.documentId}::uuid, ${r.outcome}, ${cleanupOutcomes[r.outcome].status}, ${r.date}::date, ${`清理：${cleanupOutcomes[r.outcome].label}`}, ${outcomeReason[r.outcome] || null})`), sql`, `);
+  await db.execute(sql`
+    update normative_documents d set
+      cleanup_outcome = v.outcome, cleanup_date = v.day, status = v.status,
+      status_date = case when v.status = d.status then d.status_date else v.day end,
+      history = d.history || jsonb_build_array(jsonb_build_object('date', v.day::text, 'event', 'cleanup.' || v.outcome, 'label', v.label, 'note', v.note)),
+      version = d.version + 1, updated_at = now()
+    from (values ${values}) as v(id, outcome, status, day, label, note)
+    where d.id = v.id and d.status in ('effective', 'amended')`);
+  const items = sql.join(rows.map((r) => sql`(${r.itemId}::uuid, ${r.outcome}, ${outcomeReason[r.outcome] || null}, ${r.date}::date, ${r.reviewer.user.id}::uuid)`), sql`, `);
+  await db.execute(sql`
+    update cleanup_campaign_items i set outcome = v.outcome, reason = v.reason, decided_date = v.day, decided_by = v.by, version = i.version + 1, updated_at = now()
+    from (values ${items}) as v(id, outcome, reason, day, by) where i.id = v.id`);
+  await recordAudit(db, systemActor, { action: 'normativeDoc.campaign.outcome', entityType: CAMPAIGN_ENTITY, summary: `演示数据：登记历史清理结果${rows.length}件`, after: { count: rows.length } });
+}
 
 async function seedCampaigns(ctx: SeedContext, auth: Map<string, AuthContext>, today: string) {
   const director = ctx.users.get('director') ? await loadAuthContext(ctx.db, ctx.users.get('director')!) : null;
@@ -141,10 +194,8 @@ async function seedCampaigns(ctx: SeedContext, auth: Map<string, AuthContext>, t
     if (items.length > half) await assignItems(ctx.db, director, c.id, { itemIds: items.slice(half).map((i) => i.id), reviewerId: r2.user.id });
     // Outcomes spread so each share appears (the rare 修改 lands in the middle of the list, not always the same doc).
     const plan = outcomePlan(items.length);
-    for (const [i, item] of items.entries()) {
-      const outcome = plan[i];
-      await recordOutcome(ctx.db, i < half ? r1 : r2, item.id, { version: item.version + 1, outcome, reason: outcomeReason[outcome], date: `${prev}-06-${String(10 + (i % 15)).padStart(2, '0')}` });
-    }
+    // Last year's outcomes are history: applied in bulk (this year's campaign below goes through recordOutcome).
+    await applyHistoricalOutcomes(ctx.db, items.map((item, i) => ({ itemId: item.id, documentId: item.documentId, reviewer: i < half ? r1 : r2, outcome: plan[i], date: `${prev}-06-${String(10 + (i % 15)).padStart(2, '0')}` })));
     const [fresh] = await ctx.db.select().from(cleanupCampaigns).where(eq(cleanupCampaigns.id, c.id));
     await finishCampaign(ctx.db, director, c.id, { version: fresh.version, date: `${prev}-06-30` });
   }
@@ -189,12 +240,14 @@ async function seedDecisions(ctx: SeedContext, auth: Map<string, AuthContext>, t
   if (!m) return 0;
   const year = Number(today.slice(0, 4));
   let n = 0;
+  const steps: (typeof majorDecisionSteps.$inferInsert)[] = [];
   for (const [y, plan] of [[year - 1, decisionPlan], [year, decisionPlanNext]] as const) {
     for (const [i, p] of plan.entries()) {
-      let d = await createDecision(ctx.db, m, { year: y, title: `武义县${p.title}`, hostUnit: p.host, plannedDate: `${y}-${String(p.month).padStart(2, '0')}-28` });
+      const d = await createDecision(ctx.db, m, { year: y, title: `武义县${p.title}`, hostUnit: p.host, plannedDate: `${y}-${String(p.month).padStart(2, '0')}-28` });
       n++;
       // Procedure from March of the year on: 公众参与 30+ days, then about three weeks per step.
       let day = `${y}-03-${String(2 + i * 3).padStart(2, '0')}`;
+      const recorded: { step: string; skipped: boolean; result: string | null; date: string }[] = [];
       for (const [k, step] of (['publicParticipation', 'expertArgument', 'riskAssessment', 'legalityReview', 'collectiveDiscussion', 'publication', 'postEvaluation'] as DecisionStep[]).entries()) {
         if (k >= p.stepsDone) break;
         const skipped = p.skip?.includes(step) ?? false;
@@ -208,17 +261,26 @@ async function seedDecisions(ctx: SeedContext, auth: Map<string, AuthContext>, t
           const file = await saveFile(ctx.db, { name: `${name}.txt`, mime: 'text/plain', content: Buffer.from(`武义县${p.title}\n${name}\n日期：${date}\n`, 'utf8'), orgId: m.user.orgId, createdBy: m.user.id });
           fileIds.push(file.id);
         }
-        const r = await recordStep(ctx.db, m, d.id, {
+        const input = stepInput.parse({
           version: d.version, step, skipped, date, startDate: step === 'publicParticipation' || step === 'legalityReview' ? start : undefined, endDate: end,
           result: step === 'legalityReview' ? (i % 2 ? 'lawfulAfterRevision' : 'lawful') : undefined,
           note: skipped ? (step === 'expertArgument' ? '决策事项专业性、技术性不强，经研究不组织专家论证' : '经初步评估，不涉及社会稳定和公共安全风险') : step === 'publicParticipation' ? `在县政府门户网站公开征求意见，收到意见${5 + i * 3}条，采纳${2 + i}条` : '',
           fileIds,
         });
-        d = { ...d, version: d.version + 1 };
-        void r;
+        // The same rules as recordStep (order, 30-day window, 合法性审查 before 集体讨论), checked in memory.
+        checkStep(input, recorded);
+        const row = { decisionId: d.id, step, skipped, date, startDate: input.startDate ?? null, endDate: input.endDate ?? null, result: input.result ?? null, note: input.note || null, fileIds, recordedBy: m.user.id };
+        recorded.push(row);
+        steps.push(row);
         day = shift(date, 1);
       }
+      if (recorded.length) {
+        const last = recorded[recorded.length - 1].step;
+        await ctx.db.update(majorDecisions).set({ currentStep: last, version: d.version + recorded.length }).where(eq(majorDecisions.id, d.id));
+        await recordAudit(ctx.db, m.actor, { action: 'majorDecision.step', entityType: DECISION_ENTITY, entityId: d.id, summary: `演示数据：登记重大行政决策「${d.title}」程序${recorded.length}个环节`, after: recorded.map((r) => r.step) });
+      }
     }
+    if (steps.length) await ctx.db.insert(majorDecisionSteps).values(steps.splice(0));
     const approved = `${y}-02-20`;
     if (`${y}-02-28` <= today) await publishCatalog(ctx.db, m, { year: y, approvedDate: approved, publishedDate: `${y}-02-28` });
   }
@@ -230,10 +292,14 @@ export async function seedOversight(outer: SeedContext): Promise<void> {
   // One transaction: the services' own transactions become savepoints (much faster than a commit each).
   await outer.db.transaction(async (tx) => {
     const ctx: SeedContext = { ...outer, db: tx as unknown as Db };
+    const t0 = Date.now();
     const auth = await createDemoUsers(ctx);
+    const t1 = Date.now();
     const filings = await seedFilings(ctx, auth, today);
+    const t2 = Date.now();
     await seedCampaigns(ctx, auth, today);
+    const t3 = Date.now();
     const decisions = await seedDecisions(ctx, auth, today);
-    ctx.log(`备案审查：${filings} 件；清理任务 2 个；重大行政决策 ${decisions} 项`);
+    ctx.log(`备案审查：${filings} 件；清理任务 2 个；重大行政决策 ${decisions} 项（账号 ${t1 - t0} ms，备案 ${t2 - t1} ms，清理 ${t3 - t2} ms，决策 ${Date.now() - t3} ms）`);
   });
 }

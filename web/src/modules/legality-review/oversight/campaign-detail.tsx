@@ -139,7 +139,7 @@ export default function CampaignDetailPage() {
         </Card>
         <Card size="small" title="清理文件及结果">
           <Space wrap style={{ marginBottom: 12 }}>
-            <Select placeholder="清理结果" allowClear style={{ width: 130 }} value={filters.outcome} onChange={(v) => { setFilters((f) => ({ ...f, outcome: v })); setPaging((x) => ({ ...x, page: 1 })); }}
+            <Select aria-label="清理结果筛选" placeholder="清理结果" allowClear style={{ width: 130 }} value={filters.outcome} onChange={(v) => { setFilters((f) => ({ ...f, outcome: v })); setPaging((x) => ({ ...x, page: 1 })); }}
               options={[{ value: 'pending', label: '待清理' }, ...(meta.data ? options(meta.data.cleanupOutcomes) : [])]} />
             <Radio.Group value={filters.mine ?? 'false'} onChange={(e) => { setFilters((f) => ({ ...f, mine: e.target.value === 'true' ? 'true' : undefined })); setPaging((x) => ({ ...x, page: 1 })); }}
               options={[{ value: 'false', label: '全部' }, { value: 'true', label: '分配给我的' }]} optionType="button" />
