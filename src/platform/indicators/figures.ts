@@ -221,13 +221,18 @@ export async function unitsOf(db: DbOrTx, org: OrgRow, by: 'children' | 'townshi
   const members = rows.length ? await db.select().from(orgs).where(sql`${orgs.id} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`) : [];
   const byCode = new Map<string, OrgRow[]>();
   for (const m of members) byCode.set(m.regionCode, [...(byCode.get(m.regionCode) ?? []), m]);
+  // The township is named by its government (白洋街道办事处 → 白洋街道, 王宅镇人民政府 → 王宅镇) even when only its
+  // 司法所 is under the org asked for (the 司法局); the map's features carry these names.
+  const codes = [...byCode.keys()];
+  const govs = codes.length
+    ? await db.select().from(orgs).where(and(eq(orgs.type, 'government'), isNull(orgs.voidedAt), sql`${orgs.regionCode} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`))
+    : [];
   return [...byCode.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, ms]) => {
-      // The township is named by its government (白洋街道办事处 → 白洋街道, 王宅镇人民政府 → 王宅镇).
-      const gov = ms.find((m) => m.type === 'government') ?? ms[0];
-      const pop = ms.reduce((s, m) => s + (m.population ?? 0), 0);
-      return { id: code, name: gov.name.replace(/(办事处|人民政府)$/, ''), regionCode: code, members: ms, population: pop || null };
+      const gov = govs.find((g) => g.regionCode === code) ?? ms[0];
+      const own = ms.reduce((s, m) => s + (m.population ?? 0), 0);
+      return { id: code, name: gov.name.replace(/(办事处|人民政府)$/, ''), regionCode: code, members: ms, population: own || gov.population || null };
     });
 }
 

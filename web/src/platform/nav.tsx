@@ -29,13 +29,14 @@ export const workbenchMenu: MenuGroup = {
  */
 export const indicatorsMenu: MenuGroup = {
   key: 'indicators',
-  label: '指标',
+  // No other entry's name contains 「指标」: the 指标 page stays one exact menu target.
+  label: '统计与考核',
   icon: <FundOutlined />,
   menu: [
     { path: '/dashboard', label: '领导驾驶舱', permission: 'dashboard.view' },
     { path: '/indicators', label: '指标' },
     { path: '/indicators/assessment', label: '法治督察考核', permission: 'indicator.assessment.read' },
-    { path: '/indicators/manual', label: '手工指标', permission: 'indicator.read' },
+    { path: '/indicators/manual', label: '手工填报数据', permission: 'indicator.read' },
   ],
 };
 

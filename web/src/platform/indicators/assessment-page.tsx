@@ -113,13 +113,12 @@ function ResultsTab({ year, canRectify }: { year: number; canRectify: boolean })
           ]}
         />
       </Card>
-      <Card size="small" title="考核明细">
+      <Card size="small" title="考核明细" data-testid="assessment-items">
         <Table<AssessmentItem>
           size="small"
           rowKey="targetId"
           loading={data.isLoading}
           dataSource={a?.items ?? []}
-          data-testid="assessment-items"
           pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }}
           columns={[
             { title: '单位', dataIndex: 'orgName', width: 160 },
