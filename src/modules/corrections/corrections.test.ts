@@ -25,6 +25,13 @@ describe('期限', () => {
     expect(reportDue('probation', '2025-03-02').date).toBe('2025-03-12');
     const r = await receive(t.hushan, { judgmentEffectiveDate: '2025-09-21', termStart: '2025-09-21', termEnd: '2026-03-20', receivedDate: '2025-09-23' });
     expect(r.reportDueDate).toBe('2025-10-09');
+    // Reporting on the last day is on time; a day later is kept but marked 逾期报到.
+    const d = await ok(await t.hushan.get(`/api/corrections/subjects/${r.id}`));
+    const onTime = await ok(await t.hushan.post(`/api/corrections/subjects/${r.id}/steps/report`, { version: d.version, data: { date: '2025-10-09' } }));
+    expect(onTime.reportedLate).toBe(false);
+    const late = await receive(t.hushan, { judgmentEffectiveDate: '2025-09-21', termStart: '2025-09-21', termEnd: '2026-03-20', receivedDate: '2025-09-23' });
+    const l = await ok(await t.hushan.get(`/api/corrections/subjects/${late.id}`));
+    expect((await ok(await t.hushan.post(`/api/corrections/subjects/${late.id}/steps/report`, { version: l.version, data: { date: '2025-10-10' } }))).reportedLate).toBe(true);
   });
 
   it('暂予监外执行自决定之日起10日内移送 (社区矫正法 第二十一条第二款)', () => {

@@ -424,6 +424,8 @@ const decorate = <T extends ListRow>(r: T) => ({
   stateLabel: subjectStateLabels[r.state] ?? r.state,
   levelLabel: levels[r.level as Level] ?? r.level,
   endingLabel: r.ending ? endings[r.ending as Ending] ?? r.ending : null,
+  // 社区矫正法 第二十一条: reported after the 10 days (kept, and shown as 逾期报到).
+  reportedLate: !!(r.reportedDate && r.reportDueDate && (r.reportedDate as string) > (r.reportDueDate as string)),
 });
 
 /** The register: scoped by the caller's data scope; `q` is a name, or an exact 身份证号 (blind index). */

@@ -54,6 +54,7 @@ export interface SubjectItem {
   ending: string | null;
   endingLabel: string | null;
   lastContactDate: string | null;
+  reportedLate: boolean;
   orgId: string;
   orgName: string | null;
   version: number;

@@ -114,7 +114,7 @@ function BasicInfo({ s }: { s: SubjectDetail }) {
         <Descriptions.Item label="生效日期">{s.judgmentEffectiveDate}</Descriptions.Item>
         <Descriptions.Item label="矫正期限">{s.termStart} 至 {s.termEnd}</Descriptions.Item>
         <Descriptions.Item label="接收 / 应报到">{s.receivedDate} / {s.reportDueDate}</Descriptions.Item>
-        <Descriptions.Item label="报到 / 宣告">{s.reportedDate ?? '—'} / {s.announcedDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="报到 / 宣告">{s.reportedDate ?? '—'}{s.reportedLate && <Tag color="red" style={{ marginLeft: 4 }}>逾期报到</Tag>} / {s.announcedDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="管理级别">{s.levelLabel}</Descriptions.Item>
         <Descriptions.Item label="执行司法所">{s.orgName}</Descriptions.Item>
         <Descriptions.Item label="最近报告/签到">{s.lastContactDate ?? '—'}</Descriptions.Item>
