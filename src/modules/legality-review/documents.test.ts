@@ -7,7 +7,7 @@ import { normativeDocuments } from './schema';
 let t: Awaited<ReturnType<typeof legalityTestContext>>;
 beforeAll(async () => {
   t = await legalityTestContext();
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('规范性文件制定与公布', () => {

@@ -8,7 +8,7 @@ import { legalityTestContext, ok } from './test-helpers';
 let t: Awaited<ReturnType<typeof legalityTestContext>>;
 beforeAll(async () => {
   t = await legalityTestContext();
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 type Cell = string | null;

@@ -20,7 +20,7 @@ beforeAll(async () => {
     const d = await publishedDoc(t.director, { title, body, docNumber: `武政发〔2025〕${i + 1}号` });
     codes[title] = d.code;
   }
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 const search = async (q: string) => (await ok(await t.anonymous.get(`/api/public/documents?q=${encodeURIComponent(q)}`))) as { total: number; items: { title: string; code: string; statusLabel: string }[] };

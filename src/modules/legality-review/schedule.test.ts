@@ -7,7 +7,7 @@ import { buildApp } from '../../app';
 let t: Awaited<ReturnType<typeof legalityTestContext>>;
 beforeAll(async () => {
   t = await legalityTestContext();
-});
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('定时任务', () => {

@@ -3,17 +3,22 @@ import { expect } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../platform/testing/harness';
 import { createLegalityUsers } from './seed';
 
+type LegalityClients = { director: Client; hushan: Client; baiyang: Client };
+type CountyClients = { jiaoyu: Client; hefaxing: Client; guifan: Client };
+
 /**
- * A test context on a fresh database (no module demo data) with the director, two 司法所 users, and this line's
- * accounts: jiaoyu (教育局, department submitter), hefaxing (合法性审查中心 reviewer), guifan (规范性文件管理员).
+ * A test context on a fresh database (no module demo data) with the director and two 司法所 users logged in;
+ * with `county`, also this line's accounts: jiaoyu (教育局, department submitter), hefaxing (合法性审查中心
+ * reviewer), guifan (规范性文件管理员).
  */
-export async function legalityTestContext(): Promise<TestContext & { director: Client; hushan: Client; baiyang: Client; jiaoyu: Client; hefaxing: Client; guifan: Client }> {
+export async function legalityTestContext(): Promise<TestContext & LegalityClients>;
+export async function legalityTestContext(opts: { county: true }): Promise<TestContext & LegalityClients & CountyClients>;
+export async function legalityTestContext(opts: { county?: boolean } = {}): Promise<TestContext & LegalityClients & Partial<CountyClients>> {
   const t = await createTestContext({ seedModules: false });
+  const base = Object.assign(t, { director: await t.login('director'), hushan: await t.login('hushan'), baiyang: await t.login('baiyang') });
+  if (!opts.county) return base;
   await createLegalityUsers(t.database.db, t.config.demoPassword);
-  return Object.assign(t, {
-    director: await t.login('director'), hushan: await t.login('hushan'), baiyang: await t.login('baiyang'),
-    jiaoyu: await t.login('jiaoyu'), hefaxing: await t.login('hefaxing'), guifan: await t.login('guifan'),
-  });
+  return Object.assign(base, { jiaoyu: await t.login('jiaoyu'), hefaxing: await t.login('hefaxing'), guifan: await t.login('guifan') });
 }
 
 export async function ok(res: { statusCode: number; body: string; json(): any }, status = 200) {
