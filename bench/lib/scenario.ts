@@ -39,4 +39,10 @@ export interface Scenario {
    * real request and reports a mismatch.
    */
   rawSql(ctx: BenchContext): Promise<SQLWrapper[]> | SQLWrapper[];
+  /**
+   * 'equivalent': rawSql is a hand-written query computing the same figures (e.g. one aggregate pass per table
+   * for the whole indicator set), not the statements the endpoint issues; the runner does not look for it in
+   * the captured statements. Default 'captured'.
+   */
+  rawSqlKind?: 'captured' | 'equivalent';
 }

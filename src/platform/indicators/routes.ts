@@ -11,7 +11,7 @@ import type { DbOrTx } from '../db/client';
 import { formatQuery, pagedRows, sendXlsx } from '../ledger/export';
 import { present } from './registry';
 import { parsePeriod, periodBounds, periodLabel, periodQuery, type Period } from './period';
-import { canSee, catalogueDef, directionOf, indicatorByUnit, indicatorCatalogue, indicatorFigures, queryOrg, unitRecords, unitsOf } from './figures';
+import { canSee, catalogueDef, directionOf, indicatorByUnit, indicatorCatalogue, indicatorFigures, mapLimit, queryOrg, unitRecords, unitsOf } from './figures';
 import { createManualDef, enterManualValue, listManualDefs, listManualValues, manualDefInput, manualValueFilter, manualValueInput, manualValueUpdate, updateManualValue, voidManualValue } from './manual';
 import { assessment, closeInput, closeRectification, comparators, listRectifications, openRectification, rectificationFilter, rectificationInput, setTarget, targetInput, targetText, voidRectification, voidTarget } from './targets';
 import { indicatorTargets } from './schema';
@@ -49,8 +49,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     const defs = (await indicatorCatalogue(db)).filter((d) => (!keys || keys.includes(d.key)) && canSee(req.auth, d, org));
     const q = { org: queryOrg(org), from, to };
-    const indicators = [];
-    for (const d of defs) indicators.push({ ...present(d, await d.compute(db, q)), unitLabel: d.unitLabel ?? null, direction: directionOf(d) });
+    // A few at a time: on PostgreSQL the pool runs them side by side (PGlite queues them).
+    const indicators = await mapLimit(defs, 4, async (d) => ({ ...present(d, await d.compute(db, q)), unitLabel: d.unitLabel ?? null, direction: directionOf(d) }));
     return { org: org.id, orgName: org.name, from, to, periodLabel: periodLabel(period), indicators };
   });
 
