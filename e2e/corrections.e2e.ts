@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { btn, desktopContext, launchBrowser, login, logout, phoneContext, startServer, watchErrors, type TestServer } from './harness';
+import { btn, DEMO_PASSWORD, desktopContext, launchBrowser, login, logout, phoneContext, startServer, watchErrors, type TestServer } from './harness';
 
 let server: TestServer;
 let browser: Browser;
@@ -150,9 +150,15 @@ describe('社区矫正：接收 → 宣告 → 月度考核 → 警告 → 解�
     await context.setGeolocation({ latitude: 28.8931, longitude: 119.8158, accuracy: 15 });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await login(page, server.url, 'jzdx');
-    await page.goto(`${server.url}/corrections/checkin`);
-    await page.getByText('社区矫正签到').waitFor();
+    // The phone page lives outside the office layout; without a session it asks for the login and comes back.
+    await page.goto(`${server.url}/portal/corrections/checkin`);
+    await page.getByText('请先用司法所为您开通的账号登录').waitFor();
+    await page.getByRole('button', { name: btn('登录') }).click();
+    await page.getByPlaceholder('用户名').fill('jzdx');
+    await page.getByPlaceholder('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: btn('登录') }).click();
+    await page.waitForURL(/\/portal\/corrections\/checkin$/);
+    await page.getByText('社区矫正签到').first().waitFor();
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     await page.locator('input[type=file]').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: Buffer.concat([png, Buffer.alloc(200)]) });
     await page.getByAltText('签到照片').waitFor();
@@ -160,7 +166,7 @@ describe('社区矫正：接收 → 宣告 → 月度考核 → 警告 → 解�
     await page.getByRole('button', { name: /已定位/ }).waitFor();
     await page.getByRole('button', { name: btn('签到') }).click();
     await page.getByText('今日已签到').waitFor();
-    await page.getByText('28.8931, 119.8158').waitFor();
+    await page.getByText('28.8931, 119.8158').first().waitFor();
     await page.screenshot({ path: '/tmp/corrections-checkin.png', fullPage: true });
     // The subject reaches nothing else.
     expect((await page.request.get(`${server.url}/api/corrections/subjects`)).status()).toBe(403);

@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Result, Space, Typography, Upload } from 'antd';
 import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { reportError } from '../../platform/feedback';
 
 interface Mine { name: string; termEnd: string; items: { id: string; at: string; latitude: number | null; longitude: number | null }[] }
@@ -19,7 +20,8 @@ const readAsDataUrl = (file: File) => new Promise<string>((resolve, reject) => {
 /** The 社区矫正对象's own mobile check-in: a photo from the camera and the browser's location, stored with the time. */
 export default function CheckinPage() {
   const qc = useQueryClient();
-  const mine = useQuery({ queryKey: ['corrections', 'checkin'], queryFn: () => api.get<Mine>('/api/corrections/checkin') });
+  const navigate = useNavigate();
+  const mine = useQuery({ queryKey: ['corrections', 'checkin'], queryFn: () => api.get<Mine>('/api/corrections/checkin'), retry: false });
   const [photo, setPhoto] = useState<{ name: string; data: string } | null>(null);
   const [pos, setPos] = useState<Position | null>(null);
   const [locating, setLocating] = useState(false);
@@ -39,6 +41,15 @@ export default function CheckinPage() {
     onSuccess: () => { setPhoto(null); qc.invalidateQueries({ queryKey: ['corrections', 'checkin'] }); },
   });
   const todayDone = mine.data?.items.some((c) => dayjs(c.at).isSame(dayjs(), 'day'));
+  const status = mine.error instanceof ApiError ? mine.error.status : 0;
+  if (status === 401 || status === 403 || status === 404) {
+    return (
+      <div style={{ maxWidth: 520, margin: '0 auto' }}>
+        <Result status="info" title="社区矫正签到" subTitle={status === 401 ? '请先用司法所为您开通的账号登录' : '当前账号不是社区矫正对象签到账号'}
+          extra={status === 401 && <Button type="primary" size="large" onClick={() => navigate('/login', { state: { from: '/portal/corrections/checkin' } })}>登录</Button>} />
+      </div>
+    );
+  }
   return (
     <div style={{ maxWidth: 520, margin: '0 auto' }}>
       <Card title="社区矫正签到">

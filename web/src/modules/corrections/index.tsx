@@ -1,6 +1,6 @@
 import { lazy } from 'react';
-import { SafetyOutlined } from '@ant-design/icons';
-import { page, type WebModule } from '../../platform/module';
+import { CameraOutlined, SafetyOutlined } from '@ant-design/icons';
+import { page, portalPage, type WebModule } from '../../platform/module';
 
 const SubjectList = lazy(() => import('./subject-list'));
 const SubjectReceive = lazy(() => import('./subject-receive'));
@@ -22,7 +22,8 @@ export const corrections: WebModule = {
     { path: '/corrections/assessments', label: '调查评估', permission: 'corrections.read' },
     { path: '/corrections/register', label: '在册统计', permission: 'corrections.read' },
     { path: '/corrections/resettlement', label: '安置帮教', permission: 'corrections.read' },
-    { path: '/corrections/checkin', label: '我的签到', permission: 'corrections.checkin' },
+    // The check-in is a phone page: it opens outside the office layout (the portal), with the subject's session.
+    { path: '/portal/corrections/checkin', label: '我的签到', permission: 'corrections.checkin' },
   ],
   routes: [
     { path: 'corrections/subjects', element: page('corrections.read', SubjectList) },
@@ -34,4 +35,6 @@ export const corrections: WebModule = {
     { path: 'corrections/resettlement', element: page('corrections.read', Resettlement) },
     { path: 'corrections/checkin', element: page('corrections.checkin', Checkin) },
   ],
+  portalRoutes: [{ path: 'corrections/checkin', element: portalPage(Checkin) }],
+  portalServices: [{ to: '/portal/corrections/checkin', icon: <CameraOutlined />, title: '社区矫正签到', text: '社区矫正对象用手机拍照、定位签到（需登录）' }],
 };
