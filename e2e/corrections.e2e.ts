@@ -165,6 +165,8 @@ describe('社区矫正：接收 → 宣告 → 月度考核 → 警告 → 解�
     await page.getByRole('button', { name: /获取当前位置/ }).click();
     await page.getByRole('button', { name: /已定位/ }).waitFor();
     await page.getByRole('button', { name: btn('签到') }).click();
+    // Stored: the form clears its photo, and today's check-in is listed with the position.
+    await page.getByAltText('签到照片').waitFor({ state: 'detached' });
     await page.getByText('今日已签到').waitFor();
     await page.getByText('28.8931, 119.8158').first().waitFor();
     await page.screenshot({ path: '/tmp/corrections-checkin.png', fullPage: true });
