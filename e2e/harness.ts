@@ -72,7 +72,8 @@ async function spawnServer(): Promise<TestServer> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  // A fresh data dir migrates and seeds every line's demo year first (about a minute on an idle 2-core machine).
+  const deadline = Date.now() + 480_000;
   let up = false;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
