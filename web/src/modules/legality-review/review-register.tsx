@@ -29,7 +29,7 @@ export default function ReviewRegister() {
   const [params] = useSearchParams();
   const documentId = params.get('documentId') ?? undefined;
   // A department (no review role) sends its own matter to the 中心; so does a document sent from its page.
-  const department = !can(PERM.review) && !can(PERM.check);
+  const department = !can(PERM.review) && !can(PERM.check) && !can(PERM.docManage);
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [form] = Form.useForm<RegisterForm>();
