@@ -40,7 +40,7 @@ describe('演示数据（武义县人民调解）', () => {
     expect(new Set(list.items.map((i: { orgName: string }) => i.orgName))).toEqual(new Set(['后陈村人民调解委员会']));
     const fayuan = await t.login('fayuan');
     const refs = (await fayuan.get('/api/mediation/court/referrals?status=open')).json();
-    expect(refs.total).toBe(6);
+    expect(refs.total).toBe(4);
     const tiaojie = await t.login('tiaojie');
     expect((await tiaojie.get('/api/mediation/cases?overdue=true')).json().total).toBeGreaterThan(0);
   });

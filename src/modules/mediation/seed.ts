@@ -229,7 +229,6 @@ export async function seedMediation(ctx: SeedContext) {
   await db.execute(sql`select 1`);
 
   // Open cases through the service: some just registered, some being mediated (a few overdue), a court referral.
-  const officer = (await loadAuthContext(db, ctx.users.get('wangzhai')!))!;
   const fayuan = (await loadAuthContext(db, ctx.users.get('fayuan')!))!;
   const houchenC = committees.find((c) => c.name === '后陈村人民调解委员会')!;
   const wangzhaiC = committees.find((c) => c.name === '王宅镇人民调解委员会')!;
@@ -238,7 +237,7 @@ export async function seedMediation(ctx: SeedContext) {
     const d = await getCaseDetail(db, auth, id);
     await act(db as Db, auth, id, transition, { version: d.workflow!.version, data });
   };
-  for (let i = 0; i < 24; i++) {
+  for (let i = 0; i < 12; i++) {
     const registeredDate = shift(today, -Math.floor(random() * 45));
     const c = i % 3 === 0 ? houchenC : i % 3 === 1 ? wangzhaiC : pick(township);
     const type = pick(typeKeys);
@@ -249,14 +248,13 @@ export async function seedMediation(ctx: SeedContext) {
     await step(adminAuth, row.id, 'dispatch', { date: registeredDate, mediatorId: m.id });
     await addSession(db as Db, adminAuth, row.id, { sessionDate: shift(registeredDate, 1) <= today ? shift(registeredDate, 1) : registeredDate, mediatorNames: m.name, location: `${c.name}调解室`, content: '召集双方当事人到场，听取陈述，释法说理。' });
   }
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 4; i++) {
     const type = pick(['contract', 'damages', 'traffic', 'labor'] as DisputeType[]);
-    const referralDate = shift(today, -(5 + i * 6));
+    const referralDate = shift(today, -(5 + i * 9));
     const c = i % 2 ? countyC : wangzhaiC;
     const r = await referCase(db as Db, fayuan, { courtCaseNumber: `（${today.slice(0, 4)}）浙0723民诉前调${2000 + i}号`, referralDate, disputeType: type, summary: pick(facts[type]), applicantName: person(), respondentName: person(), committeeOrgId: c.orgId });
     await step(adminAuth, r.id, 'accept', { date: referralDate });
     await step(adminAuth, r.id, 'dispatch', { date: referralDate, mediatorId: pick(mediatorsOf.get(c.orgId)!).id });
   }
-  void officer;
-  ctx.log(`人民调解：${committees.length} 个调解委员会，${mediatorRows.length} 名调解员，${caseRows.length + 30} 件案件`);
+  ctx.log(`人民调解：${committees.length} 个调解委员会，${mediatorRows.length} 名调解员，${caseRows.length + 16} 件案件`);
 }
