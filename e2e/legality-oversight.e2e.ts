@@ -90,7 +90,7 @@ describe('备案审查网页流程', () => {
     await filer.getByText('已纠正').first().waitFor();
     // The filer sees only its own org's filings.
     await filer.goto(`${server.url}/legality/filings`);
-    await filer.locator('tbody tr').first().waitFor();
+    await filer.locator('tbody tr.ant-table-row').first().waitFor();
     const filers = await filer.locator('tbody tr.ant-table-row td:nth-child(3)').allTextContents();
     expect(new Set(filers.map((s) => s.trim()))).toEqual(new Set(['武义县市场监督管理局']));
     await filer.screenshot({ path: '/tmp/legality-filing-list.png', fullPage: true });
@@ -115,7 +115,8 @@ describe('清理网页流程', () => {
     await director.getByRole('button', { name: '选入文件' }).click();
     await confirm(director);
     await dm.waitFor({ state: 'hidden' });
-    const first = director.locator('tbody tr.ant-table-row').first();
+    const results = director.locator('.ant-card', { hasText: '清理文件及结果' });
+    const first = results.locator('tbody tr.ant-table-row').first();
     await first.waitFor();
     const docTitle = (await first.locator('td a').first().textContent())!.trim();
     await first.locator('input[type="checkbox"]').check();

@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray, isNull, lt, asc, sql } from 'drizzle-orm';
 import type { SeedContext } from '../../../platform/module';
+import { seededRandom } from '../../../platform/seed/demo';
 import type { Db } from '../../../platform/db/client';
 import { recordAudit, systemActor } from '../../../platform/audit/service';
 import { createUser } from '../../../platform/auth/users';
@@ -291,7 +292,8 @@ export async function seedOversight(outer: SeedContext): Promise<void> {
   const today = todayInChina();
   // One transaction: the services' own transactions become savepoints (much faster than a commit each).
   await outer.db.transaction(async (tx) => {
-    const ctx: SeedContext = { ...outer, db: tx as unknown as Db };
+    // A random stream of its own (deterministic): seeding this part does not shift the numbers later lines draw from ctx.random.
+    const ctx: SeedContext = { ...outer, db: tx as unknown as Db, random: seededRandom(20_251_105) };
     const t0 = Date.now();
     const auth = await createDemoUsers(ctx);
     const t1 = Date.now();
