@@ -212,4 +212,3 @@ export async function casesByIds(db: DbOrTx, auth: AuthContext, ids: string[]) {
   return db.select().from(enforcementCases).where(and(inArray(enforcementCases.id, ids), isNull(enforcementCases.voidedAt), scopeOf(auth, enforcementCases)));
 }
 
-export const invalidCase = (msg: string) => invalid(msg);

@@ -155,7 +155,7 @@ export function detectCluesSql(rootPath: string, windowDays: number, repeatAllow
   const county = sql`i.org_id in (select id from orgs where path like ${rootPath + '%'})`;
   return sql`
     with base as (
-      select i.id, i.org_id, i.region_code, i.enterprise_credit_code as ent, i.enterprise_name, i.inspection_date as d, i.matter
+      select i.id, i.org_id, i.region_code, i.enterprise_credit_code collate "C" as ent, i.enterprise_name, i.inspection_date as d, i.matter
       from enforcement_inspections i
       where i.voided_at is null and i.joint_task_id is null and ${county}
     ),
@@ -165,25 +165,26 @@ export function detectCluesSql(rootPath: string, windowDays: number, repeatAllow
       window w as (partition by b.org_id, b.ent, b.matter order by b.d, b.id)
     ),
     m1 as (
-      select b.*, lag(b.org_id) over w as p_org, lag(b.d) over w as p_d, lag(b.id) over w as p_id
+      select b.*, lag(b.org_id) over w as p_org, lag(b.d) over w as p_d, lag(b.id) over w as p_id, row_number() over w as rn
       from base b
       window w as (partition by b.ent order by b.d, b.id)
     ),
+    -- The nearest earlier inspection by another agency is the row before the current run of same-agency rows;
+    -- run starts come in order, so a running max (same window, no second sort) carries it: its date, and
+    -- (row number, id, agency) packed into one sortable key.
     m2 as (
-      select m1.*, sum(case when m1.p_org is distinct from m1.org_id then 1 else 0 end) over (partition by m1.ent order by m1.d, m1.id rows unbounded preceding) as run
+      select m1.*,
+        max(case when m1.p_org is distinct from m1.org_id then m1.p_d end) over w as other_d,
+        max(case when m1.p_org is not null and m1.p_org <> m1.org_id then lpad(m1.rn::text, 12, '0') || m1.p_id::text || m1.p_org::text end collate "C") over w as other_key
       from m1
-    ),
-    m3 as (
-      select m2.*, first_value(m2.p_d) over r as other_d, first_value(m2.p_id) over r as other_id, first_value(m2.p_org) over r as other_org
-      from m2
-      window r as (partition by m2.ent, m2.run order by m2.d, m2.id)
+      window w as (partition by m1.ent order by m1.d, m1.id rows between unbounded preceding and current row)
     ),
     found as (
       select 'repeat'::varchar as kind, id, org_id, region_code, ent, enterprise_name, d, matter, prior_id, jsonb_build_array(org_id) as orgs
       from rep where nth_d is not null and d - nth_d <= ${windowDays}
       union all
-      select 'multiAgency', id, org_id, region_code, ent, enterprise_name, d, matter, other_id, jsonb_build_array(other_org, org_id)
-      from m3 where other_d is not null and d - other_d <= ${windowDays}
+      select 'multiAgency', id, org_id, region_code, ent, enterprise_name, d, matter, substr(other_key, 13, 36)::uuid, jsonb_build_array(substr(other_key, 49, 36)::uuid, org_id)
+      from m2 where other_d is not null and d - other_d <= ${windowDays}
     ),
     inserted as (
       insert into enforcement_clues (org_id, region_code, kind, inspection_id, prior_inspection_id, enterprise_credit_code, enterprise_name, inspection_date, matter, agency_org_ids, window_days)
@@ -205,6 +206,16 @@ export function detectCluesSql(rootPath: string, windowDays: number, repeatAllow
       (select count(*) from lapsed)::int as lapsed`;
 }
 
+/**
+ * Runs the detection statement in the caller's transaction. The window sorts over a county's inspections
+ * get room in memory (work_mem, this transaction only) instead of spilling to disk.
+ */
+export async function runDetection(tx: Tx, rootPath: string, windowDays: number, repeatAllowed: number) {
+  await tx.execute(sql`set local work_mem = '128MB'`);
+  const [r] = rowsOf<{ found_repeat: number; found_multi: number; new_repeat: number; new_multi: number; lapsed: number }>(await tx.execute(detectCluesSql(rootPath, windowDays, repeatAllowed)));
+  return r;
+}
+
 export interface DetectionResult {
   windowDays: number;
   repeatAllowed: number;
@@ -219,7 +230,7 @@ export async function detectClues(db: Db, auth: AuthContext): Promise<DetectionR
   return db.transaction(async (tx) => {
     // One detection at a time per county (PostgreSQL; PGlite is single-connection).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'enforcement.clues:' + auth.rootPath}))`);
-    const [r] = rowsOf<{ found_repeat: number; found_multi: number; new_repeat: number; new_multi: number; lapsed: number }>(await tx.execute(detectCluesSql(auth.rootPath, rules.inspectionWindowDays, rules.repeatAllowed)));
+    const r = await runDetection(tx, auth.rootPath, rules.inspectionWindowDays, rules.repeatAllowed);
     const result: DetectionResult = {
       windowDays: rules.inspectionWindowDays, repeatAllowed: rules.repeatAllowed,
       found: { repeat: Number(r.found_repeat), multiAgency: Number(r.found_multi) },
