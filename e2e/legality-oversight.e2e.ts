@@ -152,3 +152,48 @@ describe('清理网页流程', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('重大行政决策网页', () => {
+  it('公众在门户查看年度目录；登记公众参与时征求意见不足30日且未说明理由被拒绝 (重大行政决策程序暂行条例 第三条第三款、第十五条)', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const pub = await context.newPage();
+    pub.on('pageerror', (e) => errors.push(e.message));
+    await pub.goto(`${server.url}/portal`);
+    await pub.getByRole('link', { name: '重大行政决策目录' }).click();
+    await pub.waitForURL(/\/portal\/major-decisions$/);
+    const item = pub.getByTestId('decision-item').first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('承办单位');
+    await pub.screenshot({ path: '/tmp/legality-portal-decisions.png', fullPage: true });
+    await context.close();
+
+    const staff = await signIn('qingli');
+    await staff.goto(`${server.url}/legality/major-decisions`);
+    await staff.getByRole('button', { name: '列入目录' }).click();
+    const sm = modalOf(staff);
+    const title = `武义县端到端决策事项${String(Date.now()).slice(-6)}`;
+    await sm.getByLabel('决策事项').fill(title);
+    await sm.getByLabel('承办单位').fill('武义县民政局');
+    await pickDate(sm.getByLabel('计划完成时间'), `${chinaToday().slice(0, 4)}-12-28`);
+    await confirm(staff);
+    await staff.waitForURL(/\/legality\/major-decisions\/[0-9a-f-]{36}$/);
+    await staff.getByRole('button', { name: '登记公众参与' }).click();
+    const end = daysBefore(chinaToday(), 2);
+    const start = daysBefore(end, 20);
+    const range = sm.locator('.ant-picker-range input');
+    await range.first().click();
+    await range.first().fill(start);
+    await range.nth(1).fill(end);
+    await range.nth(1).press('Tab');
+    await confirm(staff);
+    await staff.getByText(/公开征求意见期限为20日，少于30日/).waitFor();
+    await sm.getByLabel('情况说明').fill('情况紧急，需在汛期前实施，已在公告中说明');
+    await confirm(staff);
+    await sm.waitFor({ state: 'hidden' });
+    await staff.getByText(`征求意见 ${start} 至 ${end}`).waitFor();
+    await staff.getByRole('button', { name: '登记专家论证' }).waitFor();
+    await staff.screenshot({ path: '/tmp/legality-decision-steps.png', fullPage: true });
+    await staff.context().close();
+    expect(errors).toEqual([]);
+  });
+});
