@@ -21,7 +21,7 @@ import { registerInstrumentType } from '../../platform/instruments/registry';
 import { fireTransition, instanceHistory, instanceInScope, instanceView, loadInstance, startInstance, voidInstancesOf } from '../../platform/workflow/engine';
 import { lawFirms, lawyers, legalAidCases, legalAidObjections, dutyLawyerLogs, type CaseEntry, type LegalAidCase } from './schema';
 import {
-  assigneeKinds, CASE_ENTITY, CASE_WORKFLOW, caseStateLabels, caseTypes, channels, closingMaterials, defaultEligibility, dutyPlaces, ELIGIBILITY_KEY, gradeOf,
+  assigneeKinds, lawyerKinds, CASE_ENTITY, CASE_WORKFLOW, caseStateLabels, caseTypes, channels, closingMaterials, defaultEligibility, dutyPlaces, ELIGIBILITY_KEY, gradeOf,
   meansGrounds, OBJECTION_ENTITY, OBJECTION_WORKFLOW, objectionDecisions, PERM, qualityGrades, qualityItems, terminationGrounds,
   type CaseType, type Channel, type EligibilityRules, type MeansGround, type QualityGrade, type QualityItem,
 } from './terms';
@@ -250,7 +250,7 @@ export async function actOnCase(db: Db, auth: AuthContext, id: string, action: s
     if (action === 'assign') {
       if (c.state === 'received' && c.channel !== 'notice') throw new AppError('LEGAL_AID_NOT_DECIDED', '尚未作出给予法律援助的决定，不能指派（法律援助法 第四十三条）', 400);
       if (data.lawyerId) {
-        const [l] = await tx.select({ lawyer: lawyers, firm: lawFirms }).from(lawyers).leftJoin(lawFirms, eq(lawFirms.id, lawyers.firmId)).where(and(eq(lawyers.id, String(data.lawyerId)), isNull(lawyers.voidedAt)));
+        const [l] = await tx.select({ lawyer: lawyers, firm: lawFirms }).from(lawyers).leftJoin(lawFirms, eq(lawFirms.id, lawyers.firmId)).where(and(eq(lawyers.id, String(data.lawyerId)), isNull(lawyers.voidedAt), sql`${lawyers.orgId} in (select id from orgs where path like ${auth.rootPath + '%'})`));
         if (!l) throw invalid('所选律师不存在', { fields: [{ path: 'lawyerId', message: '所选律师不存在' }] });
         if (l.lawyer.status !== 'active') throw invalid(`${l.lawyer.name}当前不在执业状态，不能指派`, { fields: [{ path: 'lawyerId', message: '该律师不在执业状态' }] });
         data.assigneeName = data.assigneeName ?? l.lawyer.name;
@@ -417,6 +417,20 @@ export async function trackByCode(db: DbOrTx, code: string) {
     assignee: c.assignedDate ? { name: c.assigneeName, firm: c.assigneeFirm, kindLabel: c.assigneeKind ? assigneeKinds[c.assigneeKind as keyof typeof assigneeKinds] : null, date: c.assignedDate } : null,
     steps,
   };
+}
+
+/**
+ * The county's practising lawyers and 基层法律服务工作者 a centre may assign (法律援助法 第十六条: lawyers have the
+ * duty to provide legal aid) — the whole tree's pool, names and firms only, whatever the registry's own scope.
+ */
+export async function assignableLawyers(db: DbOrTx, auth: AuthContext) {
+  const rows = await db
+    .select({ id: lawyers.id, name: lawyers.name, kind: lawyers.kind, firmName: lawFirms.name })
+    .from(lawyers)
+    .leftJoin(lawFirms, eq(lawFirms.id, lawyers.firmId))
+    .where(and(isNull(lawyers.voidedAt), eq(lawyers.status, 'active'), sql`${lawyers.kind} in ('fullTime', 'partTime', 'aid', 'grassroots')`, sql`${lawyers.orgId} in (select id from orgs where path like ${auth.rootPath + '%'})`))
+    .orderBy(lawFirms.name, lawyers.name);
+  return { items: rows.map((r) => ({ ...r, kindLabel: lawyerKinds[r.kind as keyof typeof lawyerKinds] ?? r.kind })) };
 }
 
 // ── 异议 (法律援助法 第四十九条) ─────────────────────────────────────────────────────────────────────────

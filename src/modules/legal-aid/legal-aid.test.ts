@@ -38,6 +38,9 @@ describe('法律援助 审查与指派期限', () => {
     expect(deadline(g, 'review')).toMatchObject({ status: 'met' });
     // 2025-03-05 + 3 = Saturday 03-08 → Monday 03-10.
     expect(deadline(g, 'assign')).toMatchObject({ dueDate: '2025-03-10', status: 'open', cite: '法律援助法 第四十三条' });
+    // The centre assigns from the county's pool of practising lawyers, whoever registered them.
+    const pool = await ok(await t.staff.get('/api/legal-aid/assignable-lawyers'));
+    expect(pool.items.map((l: { id: string }) => l.id)).toContain(lawyerId);
     const a = await actOk(t.staff, c.id, 'assign', { date: '2025-03-07', lawyerId, assigneeKind: 'lawyer' });
     expect(a).toMatchObject({ state: 'assigned', assigneeName: '李明', assigneeFirm: '浙江武阳律师事务所', assignedDate: '2025-03-07' });
     expect(a.issued[0].type).toBe('legalAid.assignLetter');

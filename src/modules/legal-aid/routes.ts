@@ -5,7 +5,7 @@ import { idParam, voidBody } from '../../platform/http/schemas';
 import { formatQuery, pagedRows, sendXlsx } from '../../platform/ledger/export';
 import { recordAudit } from '../../platform/audit/service';
 import {
-  actionInput, actOnCase, addProgress, applicationInput, caseDetail, checkMeans, closingInput, createDutyLog, decideObjection, dutyListFilter, dutyLogInput, fileObjection, getEligibility,
+  actionInput, actOnCase, addProgress, assignableLawyers, applicationInput, caseDetail, checkMeans, closingInput, createDutyLog, decideObjection, dutyListFilter, dutyLogInput, fileObjection, getEligibility,
   listCases, listDutyLogs, listFilter, listObjections, noticeInput, objectionDecisionInput, objectionInput, progressInput, registerApplication, registerNotice, submitClosing, submitOnline,
   trackByCode, voidCase, type ApplicationInput,
 } from './cases';
@@ -56,6 +56,7 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
   app.post('/api/legal-aid/means-check', { config: { permission: PERM.read }, schema: { tags, summary: '经济困难条件核查（法律援助法 第三十四条、第三十二条、第四十二条）', body: z.object({ meansGround: z.string().max(24).optional(), householdSize: z.coerce.number().int().min(1).max(30).optional(), monthlyIncome: z.coerce.number().min(0).optional() }) } }, async (req) => checkMeans(await getEligibility(db), req.body));
 
+  app.get('/api/legal-aid/assignable-lawyers', { config: { permission: PERM.decide }, schema: { tags, summary: '可指派的律师和基层法律服务工作者（本县）' } }, async (req) => assignableLawyers(db, req.auth));
   app.get('/api/legal-aid/cases', { config: { permission: PERM.read }, schema: { tags, summary: '法律援助案件列表（?format=xlsx 导出）', querystring: listFilter.extend(formatQuery.shape) } }, async (req, reply) => {
     if (req.query.format === 'xlsx') {
       const { total, rows } = await pagedRows((page, pageSize) => listCases(db, req.auth, { ...req.query, page, pageSize }));

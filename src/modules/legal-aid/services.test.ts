@@ -5,8 +5,8 @@ import { rowsOf } from '../../platform/db/client';
 import { orgs } from '../../platform/orgs/schema';
 import type { Org } from '../../platform/orgs/service';
 import { seededRandom } from '../../platform/seed/demo';
-import { filledTemplate, importLedger } from '../../platform/ledger/test-ledger';
-import { aidTestContext, actOk, application, ok, registerLawyer, type AidTestContext } from './test-helpers';
+import { importLedger } from '../../platform/ledger/test-ledger';
+import { aidTestContext, actOk, application, ok, registerLawyer, templateWith, type AidTestContext } from './test-helpers';
 import { seedLegalAid } from './seed';
 
 let t: AidTestContext;
@@ -45,7 +45,7 @@ describe('公证', () => {
   });
 
   it('公证台账：模板导入全部或全不，导出显示脱敏身份证号', async () => {
-    const bad = await filledTemplate(t.notary, 'notary-matters', [
+    const bad = await templateWith(t.notary, 'notary-matters', [
       ['武证〔2024〕5号', '继承', '张建国', '330723197805061234', '否', '', '是', 800, '2024-05-06', '已出证', '2024-05-09', '（2024）浙武证字第5号', '陈晓'],
       ['武证〔2024〕6号', '委托', '李丽娟', '', '是', '', '否', 300, '2024-05-07', '已出证', '2024-05-06', '', '陈晓'],
     ]);
@@ -55,7 +55,7 @@ describe('公证', () => {
     expect(reasons).toContain('涉外公证请填写使用地');
     expect(reasons).toContain('办结日期不能早于受理日期');
     expect((await ok(await t.notary.get('/api/notary/matters?from=2024-01-01&to=2024-12-31'))).total).toBe(0);
-    const good = await filledTemplate(t.notary, 'notary-matters', [['武证〔2024〕5号', '继承', '张建国', '330723197805061234', '否', '', '是', 800, '2024-05-06', '已出证', '2024-05-09', '（2024）浙武证字第5号', '陈晓']]);
+    const good = await templateWith(t.notary, 'notary-matters', [['武证〔2024〕5号', '继承', '张建国', '330723197805061234', '否', '', '是', 800, '2024-05-06', '已出证', '2024-05-09', '（2024）浙武证字第5号', '陈晓']]);
     expect((await importLedger(t.notary, t.database.db, 'notary-matters', good)).status).toBe('succeeded');
     const exp = await t.notary.get('/api/ledger/export/notary-matters?from=2024-01-01&to=2024-12-31');
     expect(exp.statusCode, exp.body.slice(0, 300)).toBe(200);
@@ -154,11 +154,11 @@ describe('法律援助指标与台账', () => {
       over.forEach((v, i) => { if (v !== null) base[i] = v; });
       return base;
     };
-    const bad = await filledTemplate(t.staff, 'legal-aid-cases', [row(), row([null, null, null, null, null, null, null, null, '2024-03-01'])]);
+    const bad = await templateWith(t.staff, 'legal-aid-cases', [row(), row([null, null, null, null, null, null, null, null, '2024-03-01'])]);
     const failed = await importLedger(t.staff, t.database.db, 'legal-aid-cases', bad);
     expect(failed.status).toBe('failed');
     expect(JSON.stringify(failed)).toContain('决定给予日期不能早于收案日期');
-    const good = await filledTemplate(t.staff, 'legal-aid-cases', [row(), row([null, '刑事', '通知辩护（公检法）', null, '赵某', '', '涉嫌盗窃罪', '武义县公安局', '', null, null, null, null, null, null, 75])]);
+    const good = await templateWith(t.staff, 'legal-aid-cases', [row(), row([null, '刑事', '通知辩护（公检法）', null, '赵某', '', '涉嫌盗窃罪', '武义县公安局', '', null, null, null, null, null, null, 75])]);
     const done = await importLedger(t.staff, t.database.db, 'legal-aid-cases', good);
     expect(done.status, JSON.stringify(done)).toBe('succeeded');
     const ind = await indicators('武义县法律援助中心', '2024-01-01', '2024-12-31', 'legalAid.caseCount,legalAid.qualityDistribution');

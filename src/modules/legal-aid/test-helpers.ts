@@ -1,6 +1,9 @@
 /** Factories for the 公共法律服务 tests: a context with this line's accounts, a lawyer in the registry, cases via the API. */
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { getLedger, templateHeader } from '../../platform/ledger/spec';
+import './ledger';
 import { createTestContext, type Client, type TestContext } from '../../platform/testing/harness';
 import { createLegalAidUsers } from './seed';
 import type { ApplicationInput } from './cases';
@@ -57,4 +60,17 @@ export async function registerLawyer(t: AidTestContext) {
   // The account of the lawyer (in practice linked by the 管理科 when it opens the account).
   await t.database.db.execute(sql`update lawyers set user_id = (select id from users where username = 'lvshi') where id = ${lawyer.id}`);
   return { firm, lawyer };
+}
+
+/**
+ * A 台账 workbook with the spec's template headers and `rows` (built directly: loading the downloaded template,
+ * whose columns carry dropdown validations over many rows, takes exceljs tens of seconds on a loaded machine).
+ */
+export async function templateWith(_c: Client, entity: string, rows: (string | number | null)[][]) {
+  const spec = getLedger(entity)!;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(spec.label);
+  ws.addRow(spec.columns.map(templateHeader));
+  for (const r of rows) ws.addRow(spec.columns.map((_, k) => (r[k] === '' || r[k] == null ? null : r[k])));
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -9,7 +9,6 @@ import { DeadlineTag } from '../../platform/components/deadline-tag';
 import { ReasonButton } from '../../platform/components/reason-modal';
 import { useSession } from '../../platform/auth/session';
 import { api } from '../../api/client';
-import type { Page } from '../../api/types';
 import { ActionModal } from './action-modal';
 import { gradeColor, KEY, options, PERM, stateColor, useCase, useInstruments, useMeta, type CaseDetail } from './api';
 
@@ -29,7 +28,7 @@ export default function CaseDetailPage() {
   const q = useCase(id);
   const meta = useMeta();
   const instruments = useInstruments(id);
-  const lawyers = useQuery({ queryKey: [KEY, 'lawyers', 'active'], queryFn: () => api.get<Page<LawyerOption>>('/api/legal-service/lawyers', { status: 'active', pageSize: 500 }), enabled: can(PERM.decide) });
+  const lawyers = useQuery({ queryKey: [KEY, 'lawyers', 'active'], queryFn: () => api.get<{ items: LawyerOption[] }>('/api/legal-aid/assignable-lawyers'), enabled: can(PERM.decide) });
   if (q.isLoading || !q.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const c: CaseDetail = q.data;
   const wf = c.workflow;
