@@ -74,8 +74,10 @@ describe('法院委派诉前调解（特邀调解规定；人民调解法 第二
     await dialog.getByLabel('协议内容').fill('被申请人于本月底前支付装修工程款三万元，双方再无其他纠葛。');
     await dialog.getByRole('button', { name: btn('提交') }).click();
     await page.getByRole('button', { name: btn('确认') }).click();
-    await page.getByText('人民调解协议书').first().waitFor();
-    expect(await page.locator('body').textContent()).toContain('调字第');
+    const doc = page.getByTestId('instrument').first();
+    await doc.waitFor();
+    // 人民调解法 第二十九条: the written agreement, numbered in the committee's name.
+    expect(await doc.textContent()).toMatch(/人民调解协议书 （\d{4}）王宅镇调字第\d+号/);
     await page.screenshot({ path: '/tmp/mediation-settled.png', fullPage: true });
     await logout(page);
 

@@ -263,7 +263,7 @@ export default function CaseDetailPage() {
                 size="small"
                 dataSource={instruments}
                 renderItem={(i) => (
-                  <List.Item actions={[<a key="d" href={`/api/instruments/${i.id}/docx`}><FileWordOutlined /> 下载</a>]}>
+                  <List.Item data-testid="instrument" actions={[<a key="d" href={`/api/instruments/${i.id}/docx`}><FileWordOutlined /> 下载</a>]}>
                     {i.title} {i.number}
                   </List.Item>
                 )}
