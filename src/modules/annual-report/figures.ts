@@ -68,16 +68,22 @@ export async function computeFigure(db: DbOrTx, key: string, org: Org, year: num
 /** Computes every registered key among `keys` for the report's org and year; unregistered keys are left out. */
 export async function computeFigures(db: DbOrTx, org: Org, year: number, keys: Iterable<string>): Promise<FigureSnapshot> {
   const values: FigureSnapshot['values'] = {};
+  const failed: { key: string; reason: string }[] = [];
   const queue = [...new Set(keys)];
   // A few figures at a time: on PostgreSQL they run on separate pool connections; PGlite simply queues them.
   const worker = async () => {
     for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
-      const v = await computeFigure(db, key, org, year);
-      if (v) values[key] = v;
+      try {
+        const v = await computeFigure(db, key, org, year);
+        if (v) values[key] = v;
+      } catch (e) {
+        // One line's broken formula must not stop the whole report: the figure shows — and the editor lists it.
+        failed.push({ key, reason: (e as Error).message.slice(0, 200) });
+      }
     }
   };
   await Promise.all(Array.from({ length: FIGURE_CONCURRENCY }, worker));
   // Same order as the keys, whatever order the queries finished in.
   const ordered = Object.fromEntries([...new Set(keys)].filter((k) => values[k]).map((k) => [k, values[k]]));
-  return { org: { id: org.id, name: org.name, regionCode: org.regionCode }, year, from: `${year}-01-01`, to: `${year}-12-31`, computedAt: new Date().toISOString(), values: ordered };
+  return { org: { id: org.id, name: org.name, regionCode: org.regionCode }, year, from: `${year}-01-01`, to: `${year}-12-31`, computedAt: new Date().toISOString(), values: ordered, ...(failed.length ? { failed } : {}) };
 }

@@ -37,4 +37,6 @@ export interface FigureSnapshot {
   to: string;
   computedAt: string;
   values: Record<string, FigureValue>;
+  /** Indicators whose computation failed (shown as — and listed in the editor). */
+  failed?: { key: string; reason: string }[];
 }

@@ -10,7 +10,9 @@ import type { Client } from '../../platform/testing/harness';
 import { indicatorDef } from '../../platform/indicators/registry';
 import { createReportUsers } from './seed';
 import { findSoffice } from './render';
-import { changeText } from './figures';
+import { changeText, computeFigures } from './figures';
+import { registerIndicators } from '../../platform/indicators/registry';
+import { getOrg } from '../../platform/orgs/service';
 import { LINE_TEMPLATES } from './templates';
 
 let t: ReviewTestContext;
@@ -279,5 +281,16 @@ describe('报告素材与数据范围', () => {
     const hushan = await t.login('hushan');
     expect((await hushan.get('/api/annual-reports')).statusCode).toBe(403);
     expect((await hushan.get(`/api/annual-reports/${reportId}/docx`)).statusCode).toBe(403);
+  });
+});
+
+describe('数据计算的容错', () => {
+  it('某条线的指标计算出错时，其余数据照常生成，出错的指标单独列出', async () => {
+    registerIndicators([{ key: 'test.broken', label: '出错的指标', module: 'test', definition: '—', unit: 'count', permission: 'annualReport.read', compute: async () => { throw new Error('relation does not exist'); } }]);
+    const org = (await getOrg(t.database.db, report.orgId))!;
+    const snap = await computeFigures(t.database.db, org, 2024, ['adminReview.accepted', 'test.broken']);
+    expect(snap.values['adminReview.accepted'].display).toBe('14');
+    expect(snap.values['test.broken']).toBeUndefined();
+    expect(snap.failed).toEqual([{ key: 'test.broken', reason: 'relation does not exist' }]);
   });
 });

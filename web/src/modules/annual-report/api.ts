@@ -40,6 +40,7 @@ export interface Figures {
   to: string;
   computedAt: string;
   values: Record<string, FigureValue>;
+  failed?: { key: string; reason: string }[];
 }
 
 export interface ReportItem {

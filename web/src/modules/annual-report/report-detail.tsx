@@ -162,6 +162,7 @@ export default function ReportDetailPage() {
           showIcon
           title={`报送上级期限 ${r.due.submitBy}，向社会公开期限 ${r.due.publishBy}（${r.due.cite}）${r.due.submitOverdue ? '；已超过报送期限' : ''}${r.due.publishOverdue ? '；已超过公开期限' : ''}`}
         />
+        {!!r.figures.failed?.length && <Alert type="error" showIcon title={`${r.figures.failed.length}项指标计算失败，报告中显示为“—”：${r.figures.failed.map((f) => f.key).join('、')}`} />}
         {r.unwritten && <Alert type="warning" showIcon title="报告中仍有“〔待补充〕”的内容，补写后才能提交审核。" />}
         <Typography.Text type="secondary">数据范围：{r.figures.org.name}（含下级）{r.figures.from} 至 {r.figures.to}，生成于 {new Date(r.figuresAt).toLocaleString('zh-CN')}。鼠标移到蓝色数字上查看定义和记录。</Typography.Text>
         {draft && (
