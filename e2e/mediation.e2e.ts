@@ -95,3 +95,32 @@ describe('法院委派诉前调解（特邀调解规定；人民调解法 第二
     await context.close();
   });
 });
+
+describe('网上申请人民调解（无需登录）', () => {
+  it('群众在门户提交调解申请，凭查询码查询进度，页面不显示个人信息 (人民调解法 第十七条：当事人可以申请调解)', async () => {
+    const context = await desktopContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/portal`);
+    await page.getByRole('link', { name: /网上申请人民调解/ }).first().click();
+    await page.waitForURL(/\/portal\/mediation\/apply$/);
+    await choose(page, '纠纷发生地（乡镇、街道）', '王宅');
+    await choose(page, '纠纷类型', '邻里纠纷');
+    await page.getByLabel('您的姓名').fill('俞美玲');
+    await page.getByLabel('手机号码').fill('13700001234');
+    await page.getByLabel('对方当事人').fill('邻居王某');
+    await page.getByLabel('纠纷简要情况和您的请求').fill('邻居在公共通道堆放杂物，多次沟通无果，请求调解。');
+    await page.getByRole('button', { name: btn('提交申请') }).click();
+    const code = (await page.getByTestId('tracking-code').first().textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    expect(await page.locator('body').textContent()).toContain('王宅镇人民调解委员会');
+    await page.getByPlaceholder('请输入查询码').fill(code);
+    await page.getByPlaceholder('请输入查询码').press('Enter');
+    await page.getByText('已登记（待受理）').waitFor();
+    const tracked = await page.locator('.ant-descriptions').last().textContent();
+    expect(tracked).not.toContain('13700001234');
+    await page.screenshot({ path: '/tmp/mediation-portal.png', fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
