@@ -5,11 +5,11 @@ import { users } from '../../../platform/auth/schema';
 import { systemActor } from '../../../platform/audit/service';
 import { orgs } from '../../../platform/orgs/schema';
 import { saveFile } from '../../../platform/files/service';
-import { TEST_PASSWORD, type Client } from '../../../platform/testing/harness';
+import { TEST_PASSWORD, type Client, type TestContext } from '../../../platform/testing/harness';
 import { legalityTestContext, ok, publishedDoc } from '../test-helpers';
 import { cleanupCampaignItems } from '../schema-oversight';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: TestContext & { director: Client; hushan: Client; baiyang: Client };
 let manager: Client; // 规范性文件管理员 (司法局 合法性审查中心)
 let reviewer2: Client;
 let market: Client; // 市场监管局 报送员
