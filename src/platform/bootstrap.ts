@@ -36,7 +36,7 @@ export async function syncRolesAndPermissions(db: Db) {
       const targets = new Set<string>();
       for (const code of p.grantTo ?? []) {
         if (code === '@all') builtinRoles().filter((r) => kindAllows(r.kind, p.code)).forEach((r) => targets.add(r.code));
-        else if (code === '@business') builtinRoles().filter((r) => r.kind === 'business').forEach((r) => targets.add(r.code));
+        else if (code === '@business') builtinRoles().filter((r) => r.kind === 'business' && r.sharedGrants !== false).forEach((r) => targets.add(r.code));
         else targets.add(code);
       }
       for (const code of targets) {

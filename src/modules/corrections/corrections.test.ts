@@ -160,6 +160,7 @@ describe('手机签到', () => {
     await ok(await t.hushan.post(`/api/corrections/subjects/${d.id}/account`, { username: 't_subject', password: 'Jz@2026abcd' }), 201);
     await t.database.db.execute(sql`update users set must_change_password = false where username = 't_subject'`);
     const me = await t.login('t_subject', 'Jz@2026abcd');
+    expect((await ok(await me.get('/api/auth/me'))).permissions).toEqual(['corrections.checkin', 'workbench.view']);
     expect((await me.get('/api/corrections/subjects')).statusCode).toBe(403);
     expect((await me.get(`/api/corrections/subjects/${d.id}`)).statusCode).toBe(403);
     const c = await ok(await me.post('/api/corrections/checkin', { latitude: 28.8931, longitude: 119.8158, accuracy: 20, photoBase64: photo }), 201);
@@ -177,6 +178,22 @@ describe('手机签到', () => {
     expect((await t.hushan.get(`/api/files/${f.file_id}`)).statusCode).toBe(404);
     const audited = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'corrections.checkin.photo' and entity_id = ${d.id}`));
     expect(audited[0].n).toBe(1);
+  });
+});
+
+describe('安置帮教', () => {
+  it('释放通知 → 衔接（帮教小组）→ 帮教记录；帮教期默认释放后5年，衔接率 (DOMAIN.md §7，地方规定)', async () => {
+    const p = await ok(await t.hushan.post('/api/corrections/resettlement', { name: '孙某', gender: '男', idNumber: idNumber(), address: '武义县壶山街道东门街3号', prison: '浙江省第四监狱', releaseDate: '2026-02-10', noticeDate: '2026-01-20' }), 201);
+    expect(p.followUntil).toBe('2031-02-10');
+    expect(JSON.stringify(p)).not.toContain('东门街3号');
+    expect((await t.hushan.post(`/api/corrections/resettlement/${p.id}/helps`, { date: '2026-02-20', kind: '走访', note: '了解就业情况' })).statusCode).toBe(400);
+    expect((await t.hushan.post(`/api/corrections/resettlement/${p.id}/handover`, { date: '2026-01-10', helpGroup: ['司法所何某'] })).statusCode).toBe(400);
+    await ok(await t.hushan.post(`/api/corrections/resettlement/${p.id}/handover`, { date: '2026-02-10', helpGroup: ['司法所何某', '社区干部'] }));
+    await ok(await t.hushan.post(`/api/corrections/resettlement/${p.id}/helps`, { date: '2026-02-20', kind: '走访', note: '协助办理社保' }));
+    await ok(await t.hushan.post('/api/corrections/resettlement', { name: '周某', idNumber: idNumber(), address: '武义县壶山街道东门街5号', prison: '武义县看守所', releaseDate: '2026-03-01', noticeDate: '2026-02-20' }), 201);
+    expect((await ok(await t.baiyang.get('/api/corrections/resettlement'))).total).toBe(0);
+    const ind = await ok(await t.officer.get('/api/indicators?org=壶山司法所&from=2026-01-01&to=2026-12-31&keys=resettlement.handoverRate'));
+    expect(ind.indicators[0]).toMatchObject({ numerator: 1, denominator: 2, display: '50.0%' });
   });
 });
 

@@ -27,7 +27,8 @@ export const correctionsModule: FazhiModule = {
   roles: [
     { code: 'correctionsOfficer', name: '社区矫正机构工作人员', kind: 'business', dataScope: 'all', description: '县级社区矫正机构：决定训诫、警告，提请撤销缓刑/假释、收监执行，审批外出、迁居，解除矫正，出具调查评估意见' },
     { code: 'correctionsStaff', name: '司法所社区矫正专干', kind: 'business', dataScope: 'org', description: '受委托的司法所：接收、报到、宣告、日常监管、考核、提出奖惩建议、安置帮教（社区矫正法 第九条）' },
-    { code: 'correctionsSubject', name: '社区矫正对象', kind: 'business', dataScope: 'self', description: '只能使用本人的手机签到页面' },
+    // No shared staff grants (组织机构, 文书, 附件, 综合指标): the subject reaches only their own check-in.
+    { code: 'correctionsSubject', name: '社区矫正对象', kind: 'business', dataScope: 'self', description: '只能使用本人的手机签到页面', sharedGrants: false },
   ],
   routes: correctionsRoutes,
   seedDemo: seedCorrections,

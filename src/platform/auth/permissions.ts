@@ -32,6 +32,8 @@ export interface RoleDef {
   kind: RoleKind;
   dataScope: DataScope;
   description?: string;
+  /** false: the role does not receive the '@business' grants every staff role shares (e.g. a 社区矫正对象's check-in-only role). */
+  sharedGrants?: boolean;
 }
 
 const permissions = new Map<string, PermissionDef>();
