@@ -17,9 +17,8 @@ beforeAll(async () => {
   for (const [name, o] of [...orgMap]) if (o.type === 'government' && /(办事处|人民政府)$/.test(name)) orgMap.set(name.replace(/(办事处|人民政府)$/, ''), o);
   const userMap = new Map((await db.select().from(users)).map((u) => [u.username, u.id]));
   const started = Date.now();
-  await seedEnforcement({ db, config: t.config, orgs: orgMap, users: userMap, random: seededRandom(), log: (m) => console.log(new Date().toISOString(), m) });
+  await seedEnforcement({ db, config: t.config, orgs: orgMap, users: userMap, random: seededRandom(), log: () => {} });
   ms = Date.now() - started;
-  console.log(`seedEnforcement: ${ms} ms`);
 });
 afterAll(() => t?.close());
 
