@@ -62,7 +62,7 @@ async function courtRecords(db: DbOrTx, q: IndicatorQuery): Promise<RecordRef[]>
     await db.execute(sql`select s.id, s.month, s.civil_first_instance as n, o.name as court from mediation_court_stats s join orgs o on o.id = s.org_id
       where s.voided_at is null and ${inOrg(q, sql`s.org_id`)} and s.month between ${q.from.slice(0, 7)} and ${q.to.slice(0, 7)} order by s.month`),
   );
-  return rows.map((r) => ({ entityType: 'mediationCourtStat', id: r.id, title: `${r.court} ${r.month} 一审民商事收案 ${r.n} 件`, date: `${r.month}-01`, orgName: r.court, link: '/mediation/court-stats', extra: { count: Number(r.n) } }));
+  return rows.map((r) => ({ entityType: 'mediationCourtStat', id: r.id, title: `${r.court} ${r.month} 一审民商事收案 ${r.n} 件`, date: `${r.month}-01`, orgName: r.court, link: null, extra: { count: Number(r.n) } }));
 }
 
 registerIndicators([

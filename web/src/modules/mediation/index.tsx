@@ -32,7 +32,6 @@ export const mediation: WebModule = {
     { path: 'mediation/screenings', element: page('mediation.read', ScreeningsPage) },
     { path: 'mediation/admin-disputes', element: page('mediation.read', AdminDisputesPage) },
     { path: 'mediation/court', element: page('mediation.court', CourtPage) },
-    { path: 'mediation/court-stats', element: page('mediation.court', CourtPage) },
   ],
   portalRoutes: [{ path: 'mediation/apply', element: portalPage(PortalApply) }],
   portalServices: [{ to: '/portal/mediation/apply', icon: <TeamOutlined />, title: '网上申请人民调解', text: '邻里、婚姻家庭、合同等矛盾纠纷，在线申请人民调解，凭查询码查进度' }],
