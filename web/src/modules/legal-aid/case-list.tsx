@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { queryString } from '../../api/client';
+import { LedgerImportButton } from './ledger-button';
 import { gradeColor, options, PERM, stateColor, useCases, useMeta, type CaseItem } from './api';
 
 type Filters = { state?: string; caseType?: string; channel?: string; grade?: string; q?: string; from?: string; to?: string; mine?: string };
@@ -36,6 +37,7 @@ export default function CaseList() {
       extra={
         <>
           <Button icon={<DownloadOutlined />} href={`/api/legal-aid/cases${queryString({ ...filters, format: 'xlsx' })}`}>导出Excel</Button>
+          {can(PERM.decide) && <LedgerImportButton entity="legal-aid-cases" label="导入历史台账" />}
           {can(PERM.register) && <Button onClick={() => navigate('/legal-aid/cases/new?notice=1')}>登记通知辩护</Button>}
           {can(PERM.register) && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/legal-aid/cases/new')}>登记申请</Button>}
         </>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { CustomChart, ScatterChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -14,11 +14,32 @@ const colors: Record<string, string> = { center: '#c2410c', station: '#1d4ed8', 
 
 /** 一图可见: every service point and law firm, with a circle of the coverage radius (metres) around each 中心/站. */
 export default function NetworkMap({ data, height = 620 }: { data: MapData; height?: number }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1000);
+  useEffect(() => {
+    if (!box.current) return;
+    const ro = new ResizeObserver(([e]) => setWidth(Math.round(e.contentRect.width)));
+    ro.observe(box.current);
+    return () => ro.disconnect();
+  }, []);
   const option = useMemo(() => {
     const all = [...data.points, ...data.firms];
     const lngs = all.map((p) => p.lng);
     const lats = all.map((p) => p.lat);
     const pad = 0.04;
+    // Equal metres per pixel on both axes, so the coverage circles are round: widen the shorter range.
+    const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const k = Math.cos((midLat * Math.PI) / 180);
+    const gridW = Math.max(200, width - 80);
+    const gridH = height - 100;
+    let [x0, x1] = [Math.min(...lngs) - pad, Math.max(...lngs) + pad];
+    let [y0, y1] = [Math.min(...lats) - pad, Math.max(...lats) + pad];
+    const needLng = ((y1 - y0) * gridW) / gridH / k;
+    if (needLng > x1 - x0) [x0, x1] = [(x0 + x1) / 2 - needLng / 2, (x0 + x1) / 2 + needLng / 2];
+    else {
+      const needLat = ((x1 - x0) * k * gridH) / gridW;
+      [y0, y1] = [(y0 + y1) / 2 - needLat / 2, (y0 + y1) / 2 + needLat / 2];
+    }
     const byKind = (kind: string) => data.points.filter((p) => p.kind === kind).map((p) => ({ value: [p.lng, p.lat], name: p.name, p }));
     const circles = data.points.filter((p) => p.kind !== 'room').map((p) => [p.lng, p.lat]);
     const r = data.coverageRadiusM;
@@ -29,8 +50,8 @@ export default function NetworkMap({ data, height = 620 }: { data: MapData; heig
       },
       legend: { top: 0 },
       grid: { left: 60, right: 20, top: 40, bottom: 60 },
-      xAxis: { type: 'value', name: '经度', min: +(Math.min(...lngs) - pad).toFixed(2), max: +(Math.max(...lngs) + pad).toFixed(2), axisLabel: { formatter: (v: number) => `${v.toFixed(2)}°E` } },
-      yAxis: { type: 'value', name: '纬度', min: +(Math.min(...lats) - pad).toFixed(2), max: +(Math.max(...lats) + pad).toFixed(2), axisLabel: { formatter: (v: number) => `${v.toFixed(2)}°N` } },
+      xAxis: { type: 'value', name: '经度', min: +x0.toFixed(2), max: +x1.toFixed(2), axisLabel: { formatter: (v: number) => `${v.toFixed(2)}°E` } },
+      yAxis: { type: 'value', name: '纬度', min: +y0.toFixed(2), max: +y1.toFixed(2), axisLabel: { formatter: (v: number) => `${v.toFixed(2)}°N` } },
       dataZoom: [{ type: 'inside', xAxisIndex: 0, filterMode: 'none' }, { type: 'inside', yAxisIndex: 0, filterMode: 'none' }],
       series: [
         {
@@ -50,6 +71,6 @@ export default function NetworkMap({ data, height = 620 }: { data: MapData; heig
         { name: '律师事务所', type: 'scatter', symbol: 'diamond', symbolSize: 10, itemStyle: { color: colors.firm }, data: data.firms.map((f) => ({ value: [f.lng, f.lat], name: f.name, address: f.address })), z: 3 },
       ],
     };
-  }, [data]);
-  return <EChart option={option} height={height} />;
+  }, [data, width, height]);
+  return <div ref={box}><EChart option={option} height={height} /></div>;
 }
