@@ -111,4 +111,29 @@ describe('行政执法监督网页流程（真实服务器 + Chromium）', () =>
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('执法监督科查看执法案件预警、案卷评查结果、执法主体持证率（演示数据）(行政处罚法 第六十条；DOMAIN.md §4)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, server.url, 'zfjd');
+    await page.getByRole('menuitem', { name: '执法案件' }).click();
+    await page.getByText(/共 \d+ 件/).waitFor();
+    await page.getByRole('combobox').nth(1).click();
+    await page.getByTitle('超期作出处罚决定').click();
+    await page.getByRole('button', { name: btn('查询') }).click();
+    await page.locator('.ant-table-row').first().getByText('超期作出处罚决定').waitFor();
+    await page.screenshot({ path: '/tmp/enforcement-cases.png' });
+    await page.getByRole('menuitem', { name: '案卷评查' }).click();
+    await page.getByText('按机关汇总').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.screenshot({ path: '/tmp/enforcement-reviews.png' });
+    await page.getByRole('menuitem', { name: '执法主体与人员' }).click();
+    await page.getByText('武义县市场监督管理局').first().waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBe(20);
+    await page.screenshot({ path: '/tmp/enforcement-registry.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
