@@ -155,7 +155,7 @@ export function detectCluesSql(rootPath: string, windowDays: number, repeatAllow
   const county = sql`i.org_id in (select id from orgs where path like ${rootPath + '%'})`;
   return sql`
     with base as (
-      select i.id, i.org_id, i.region_code, i.enterprise_credit_code collate "C" as ent, i.enterprise_name, i.inspection_date as d, i.matter
+      select i.id, i.org_id, i.region_code, i.enterprise_credit_code collate "C" as ent, i.enterprise_name, i.inspection_date as d, i.matter collate "C" as matter
       from enforcement_inspections i
       where i.voided_at is null and i.joint_task_id is null and ${county}
     ),
