@@ -106,4 +106,24 @@ describe('法律援助：网上申请 → 审查给予 → 指派 → 申请人�
     expect(errors).toEqual([]);
     await ctx.close();
   });
+
+  it('公证、12348咨询、律师名册、异议审查页面：列表有数据和合计、页面无报错', async () => {
+    const ctx = await desktopContext(browser);
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await login(page, server.url, 'gongfu');
+    for (const [path, title, total] of [
+      ['/legal-aid/notary', '公证事项', /共 \d{3,} 件/],
+      ['/legal-aid/consultations', '法律咨询（12348）', /共 \d{3,} 件/],
+      ['/legal-aid/lawyers', '律师事务所与律师', /共 \d{2,} 人/],
+    ] as const) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { name: title }).waitFor();
+      await page.getByText(total).waitFor();
+    }
+    await page.goto(`${server.url}/legal-aid/objections`);
+    await page.locator('tr', { hasText: '本人患病失业' }).first().waitFor();
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
 });
