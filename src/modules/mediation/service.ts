@@ -527,7 +527,7 @@ async function listWith(db: DbOrTx, where: SQL, page: number, pageSize: number):
     .innerJoin(orgs, eq(orgs.id, c.orgId))
     .leftJoin(wfInstances, eq(wfInstances.id, c.instanceId))
     .where(where)
-    .orderBy(desc(c.registeredDate), desc(c.caseNumber))
+    .orderBy(desc(c.registeredDate), desc(c.createdAt))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   const deadlines = await nextDeadlines(db, rows.flatMap((r) => [r.c.instanceId, r.c.confirmationInstanceId]).filter((x): x is string => !!x));
