@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config';
 import { modules } from '../../src/modules';
 import { seededRandom } from '../../src/platform/seed/demo';
+import { demoCounty } from '../../src/platform/seed/county';
 import { seedIndicatorDemo } from '../../src/platform/indicators/seed';
 import { rowsOf } from '../../src/platform/db/client';
 import type { SeedContext } from '../../src/platform/module';
@@ -26,7 +27,13 @@ const scenario: Scenario = {
 
   async load(ctx) {
     const config = { ...loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'fazhi-bench') }), demoPassword: 'Bench@12345' };
-    const seed: SeedContext = { db: ctx.db, config, orgs: ctx.orgs, users: ctx.users, random: seededRandom(), log: ctx.log };
+    // The demo seed knows each township's government by the township's own name (src/platform/seed/demo.ts).
+    const byName = new Map(ctx.orgs);
+    for (const t of demoCounty.townships) {
+      const gov = [...ctx.orgs.values()].find((o) => o.type === 'government' && o.regionCode === t.code);
+      if (gov) byName.set(t.name, gov);
+    }
+    const seed: SeedContext = { db: ctx.db, config, orgs: byName, users: ctx.users, random: seededRandom(), log: ctx.log };
     for (const m of modules) if (m.seedDemo) await m.seedDemo(seed);
     await seedIndicatorDemo(seed);
     const [{ n }] = rowsOf<{ n: number }>(await ctx.db.execute(sql`select (select count(*) from admin_review_cases) + (select count(*) from litigation_cases) + (select count(*) from wf_instances) as n`));
