@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { legalityTestContext, ok, publishedDoc } from './test-helpers';
+import { legalityTestContext, ok, publishedDoc, type LegalityTestContext } from './test-helpers';
 import { expireDocuments, filingDueDate, maxValidUntil, overdueFilings } from './documents';
 import { normativeDocuments } from './schema';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 beforeAll(async () => {
   t = await legalityTestContext();
 }, 300_000);

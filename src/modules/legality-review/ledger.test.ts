@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../platform/db/client';
 import type { Client } from '../../platform/testing/harness';
 import { filledTemplate as filledTemplateOf, importLedger as importLedgerFile } from '../../platform/ledger/test-ledger';
-import { legalityTestContext, ok } from './test-helpers';
+import { legalityTestContext, ok, type LegalityTestContext } from './test-helpers';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 beforeAll(async () => {
   t = await legalityTestContext();
 }, 300_000);

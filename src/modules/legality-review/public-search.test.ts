@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { legalityTestContext, ok, publishedDoc } from './test-helpers';
+import { legalityTestContext, ok, publishedDoc, type LegalityTestContext } from './test-helpers';
 import { normativeDocuments } from './schema';
 import { normativeDocumentSearch } from './schema-search';
 import { rowsOf } from '../../platform/db/client';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 const ids: Record<string, { id: string; code: string; version: number }> = {};
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legalityTestContext, ok, publishedDoc } from './test-helpers';
+import { legalityTestContext, ok, publishedDoc, type LegalityTestContext } from './test-helpers';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 const codes: Record<string, string> = {};
 
 // Real-looking titles of a county register.

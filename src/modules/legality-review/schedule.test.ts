@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { legalityTestContext, publishedDoc } from './test-helpers';
+import { legalityTestContext, publishedDoc, type LegalityTestContext } from './test-helpers';
 import { normativeDocuments } from './schema';
 import { buildApp } from '../../app';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 beforeAll(async () => {
   t = await legalityTestContext();
 }, 300_000);

@@ -5,10 +5,10 @@ import { orgs } from '../../platform/orgs/schema';
 import { users } from '../../platform/auth/schema';
 import { seededRandom } from '../../platform/seed/demo';
 import type { Org } from '../../platform/orgs/service';
-import { legalityTestContext, ok } from './test-helpers';
+import { legalityTestContext, ok, type LegalityTestContext } from './test-helpers';
 import { seedLegalityReview } from './seed';
 
-let t: Awaited<ReturnType<typeof legalityTestContext>>;
+let t: LegalityTestContext;
 beforeAll(async () => {
   t = await legalityTestContext();
   const orgRows = await t.database.db.select().from(orgs);

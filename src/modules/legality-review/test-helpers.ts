@@ -3,8 +3,9 @@ import { expect } from 'vitest';
 import { createTestContext, type Client, type TestContext } from '../../platform/testing/harness';
 import { createLegalityUsers } from './seed';
 
-type LegalityClients = { director: Client; hushan: Client; baiyang: Client };
-type CountyClients = { jiaoyu: Client; hefaxing: Client; guifan: Client };
+export type LegalityClients = { director: Client; hushan: Client; baiyang: Client };
+export type CountyClients = { jiaoyu: Client; hefaxing: Client; guifan: Client };
+export type LegalityTestContext = TestContext & LegalityClients;
 
 /**
  * A test context on a fresh database (no module demo data) with the director and two 司法所 users logged in;
