@@ -31,7 +31,7 @@ describe('公共服务门户（无需登录）', () => {
     await page.getByRole('link', { name: '公共服务（无需登录）' }).click();
     await page.waitForURL(/\/portal$/);
     await page.getByTestId('portal-header').getByText('武义县司法局 · 公共服务').waitFor();
-    await page.getByRole('link', { name: '进度查询' }).waitFor();
+    await page.getByRole('link', { name: '行政复议进度查询' }).waitFor();
     await page.screenshot({ path: '/tmp/portal-landing.png' });
 
     await page.getByRole('link', { name: '行政复议申请' }).click();

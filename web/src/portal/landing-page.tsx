@@ -14,7 +14,7 @@ const platformServices: PortalService[] = [
   {
     to: '/portal/admin-review/track',
     icon: <FileSearchOutlined />,
-    title: '进度查询',
+    title: '行政复议进度查询',
     text: '凭提交申请时获得的查询码，查询行政复议申请的受理和办理进度。',
   },
   {
