@@ -11,6 +11,9 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 180_000,
+    // One more attempt for a browser flow that times out on a loaded machine (seen: a 2-core CI box running
+    // the whole county); a flow that fails twice fails the run.
+    retry: 1,
     hookTimeout: 180_000,
   },
 });
