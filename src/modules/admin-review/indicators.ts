@@ -4,20 +4,27 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../platform/db/client';
-import { computeIndicator, indicatorDef, registerIndicators, type IndicatorDef, type IndicatorQuery, type RecordRef } from '../../platform/indicators/registry';
+import { computeIndicator, indicatorDef, registerIndicators, type IndicatorDef, type IndicatorQuery, type PeriodBounds, type RecordRef } from '../../platform/indicators/registry';
+import { defineTally } from '../../platform/indicators/tally';
 import { actTypes, concludingOutcomes, correctionOutcomes, ENTITY_TYPE, mediatedWithdrawnOutcomes, outcomes, PERM } from './terms';
 
 const inOrg = (q: IndicatorQuery) => sql`c.org_id in (select id from orgs where path like ${q.org.path + '%'}) and c.voided_at is null`;
 const list = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
 
 /** The two populations every ratio is drawn from. */
-const accepted = (q: IndicatorQuery) => sql`${inOrg(q)} and c.accepted_date between ${q.from} and ${q.to}`;
-const concluded = (q: IndicatorQuery) => sql`${inOrg(q)} and c.concluded_date between ${q.from} and ${q.to} and c.outcome in (${list(concludingOutcomes)})`;
+const acceptedIn = (p: PeriodBounds) => sql`c.accepted_date between ${p.from} and ${p.to}`;
+const concludedIn = (p: PeriodBounds) => sql`c.concluded_date between ${p.from} and ${p.to} and c.outcome in (${list(concludingOutcomes)})`;
+const accepted = (q: IndicatorQuery) => sql`${inOrg(q)} and ${acceptedIn(q)}`;
+const concluded = (q: IndicatorQuery) => sql`${inOrg(q)} and ${concludedIn(q)}`;
 
-async function count(db: DbOrTx, where: SQL): Promise<number> {
-  const [r] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from admin_review_cases c where ${where}`));
-  return Number(r.n);
-}
+/** Every figure of the line from one scan of admin_review_cases, concluded cases by outcome (platform tally). */
+const tally = defineTally({
+  key: 'adminReview.cases',
+  from: sql`admin_review_cases c`,
+  where: inOrg,
+  dimensions: { outcome: sql`c.outcome` },
+  measures: { accepted: acceptedIn, concluded: concludedIn },
+});
 
 async function records(db: DbOrTx, where: SQL, dateCol: 'accepted_date' | 'concluded_date'): Promise<RecordRef[]> {
   const rows = rowsOf<{ id: string; case_number: string; applicant_name: string; respondent_name: string; act_type: string; outcome: string | null; d: string | null; org_name: string }>(
@@ -48,9 +55,9 @@ function shareOfConcluded(key: string, label: string, definition: string, kinds:
     unit: 'percent',
     permission: PERM.indicators,
     compute: async (db, q) => {
-      const numerator = await count(db, num(q));
-      const breakdownRows = rowsOf<{ outcome: string; n: number }>(await db.execute(sql`select c.outcome, count(*)::int as n from admin_review_cases c where ${num(q)} group by c.outcome order by c.outcome`));
-      return { numerator, denominator: await count(db, concluded(q)), breakdown: breakdownRows.map((r) => ({ key: r.outcome, label: outcomes[r.outcome]?.label ?? r.outcome, value: Number(r.n) })) };
+      const t = await tally(db, q);
+      const byOutcome = t.by('concluded', 'outcome').filter((r) => kinds.includes(r.key)).sort((a, b) => a.key.localeCompare(b.key));
+      return { numerator: byOutcome.reduce((s, r) => s + r.n, 0), denominator: t.count('concluded'), breakdown: byOutcome.map((r) => ({ key: r.key, label: outcomes[r.key]?.label ?? r.key, value: r.n })) };
     },
     records: (db, q, part) => records(db, part === 'numerator' ? num(q) : concluded(q), 'concluded_date'),
   };
@@ -73,7 +80,7 @@ export const adminReviewIndicators: IndicatorDef[] = [
     definition: '期间内受理的行政复议案件数',
     unit: 'count',
     permission: PERM.indicators,
-    compute: async (db, q) => ({ numerator: await count(db, accepted(q)), denominator: null }),
+    compute: async (db, q) => ({ numerator: (await tally(db, q)).count('accepted'), denominator: null }),
     records: (db, q) => records(db, accepted(q), 'accepted_date'),
   },
   {
@@ -83,7 +90,7 @@ export const adminReviewIndicators: IndicatorDef[] = [
     definition: '期间内以任何方式审结（决定、调解、终止）的行政复议案件数',
     unit: 'count',
     permission: PERM.indicators,
-    compute: async (db, q) => ({ numerator: await count(db, concluded(q)), denominator: null }),
+    compute: async (db, q) => ({ numerator: (await tally(db, q)).count('concluded'), denominator: null }),
     records: (db, q) => records(db, concluded(q), 'concluded_date'),
   },
   shareOfConcluded('adminReview.correctionRate', '行政复议纠错率', '(撤销+部分撤销+责令重作+变更+确认违法+确认无效+责令履行) / 审结', correctionOutcomes),
@@ -97,7 +104,7 @@ export const adminReviewIndicators: IndicatorDef[] = [
     definition: '受理 / 常住人口 × 10000',
     unit: 'perTenThousand',
     permission: PERM.indicators,
-    compute: async (db, q) => ({ numerator: await count(db, accepted(q)), denominator: await populationOf(db, q) }),
+    compute: async (db, q) => ({ numerator: (await tally(db, q)).count('accepted'), denominator: await populationOf(db, q) }),
     records: async (db, q, part) => (part === 'numerator' ? records(db, accepted(q), 'accepted_date') : []),
   },
   {
@@ -115,7 +122,7 @@ export const adminReviewIndicators: IndicatorDef[] = [
       } catch {
         denominator = 0;
       }
-      return { numerator: await count(db, accepted(q)), denominator };
+      return { numerator: (await tally(db, q)).count('accepted'), denominator };
     },
     records: async (db, q, part) => {
       if (part === 'numerator') return records(db, accepted(q), 'accepted_date');

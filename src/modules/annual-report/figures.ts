@@ -4,7 +4,8 @@
  * its own 同比/period functions, only this file changes.
  */
 import type { DbOrTx } from '../../platform/db/client';
-import { indicatorDef, present, type IndicatorQuery } from '../../platform/indicators/registry';
+import { indicatorDef, present, type IndicatorBatch, type IndicatorQuery } from '../../platform/indicators/registry';
+import { newBatch } from '../../platform/indicators/tally';
 import type { Org } from '../../platform/orgs/service';
 import type { FigureSnapshot, FigureValue } from './model';
 
@@ -12,10 +13,11 @@ const FIGURE_CONCURRENCY = 4;
 
 export const isRegistered = (key: string) => indicatorDef(key) !== undefined;
 
-const yearQuery = (org: Org, year: number): IndicatorQuery => ({
+const yearBounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+const yearQuery = (org: Org, year: number, batch?: IndicatorBatch): IndicatorQuery => ({
   org: { id: org.id, path: org.path, regionCode: org.regionCode, population: org.population },
-  from: `${year}-01-01`,
-  to: `${year}-12-31`,
+  ...yearBounds(year),
+  batch,
 });
 
 /** Tenths of the shown value, so the change agrees with the rounded figures in the same sentence. */
@@ -43,10 +45,11 @@ export function changeText(unit: string, cur: number | null, prev: number | null
   return `${d > 0 ? '上升' : '下降'}${(Math.abs(d) / 100).toFixed(2)}`;
 }
 
-export async function computeFigure(db: DbOrTx, key: string, org: Org, year: number): Promise<FigureValue | null> {
+/** `batch`: one memo (of this year and last) shared by the figures of one report, so each table is read once. */
+export async function computeFigure(db: DbOrTx, key: string, org: Org, year: number, batch = newBatch([yearBounds(year), yearBounds(year - 1)])): Promise<FigureValue | null> {
   const def = indicatorDef(key);
   if (!def) return null;
-  const [curValue, prevValue] = await Promise.all([def.compute(db, yearQuery(org, year)), def.compute(db, yearQuery(org, year - 1))]);
+  const [curValue, prevValue] = await Promise.all([def.compute(db, yearQuery(org, year, batch)), def.compute(db, yearQuery(org, year - 1, batch))]);
   const cur = present(def, curValue);
   const prev = present(def, prevValue);
   return {
@@ -70,11 +73,12 @@ export async function computeFigures(db: DbOrTx, org: Org, year: number, keys: I
   const values: FigureSnapshot['values'] = {};
   const failed: { key: string; reason: string }[] = [];
   const queue = [...new Set(keys)];
+  const batch = newBatch([yearBounds(year), yearBounds(year - 1)]);
   // A few figures at a time: on PostgreSQL they run on separate pool connections; PGlite simply queues them.
   const worker = async () => {
     for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
       try {
-        const v = await computeFigure(db, key, org, year);
+        const v = await computeFigure(db, key, org, year, batch);
         if (v) values[key] = v;
       } catch (e) {
         // One line's broken formula must not stop the whole report: the figure shows — and the editor lists it.

@@ -11,7 +11,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../platform/db/client';
-import { registerIndicators, type IndicatorDef, type IndicatorQuery, type RecordRef } from '../../platform/indicators/registry';
+import { registerIndicators, type IndicatorDef, type IndicatorQuery, type PeriodBounds, type RecordRef } from '../../platform/indicators/registry';
+import { defineTally } from '../../platform/indicators/tally';
 import { ENTITY, MODULE, PERM } from './terms';
 
 const inOrg = (alias: string, q: IndicatorQuery) => sql`${sql.raw(alias)}.org_id in (select id from orgs where path like ${q.org.path + '%'}) and ${sql.raw(alias)}.voided_at is null`;
@@ -36,6 +37,34 @@ const mustPublish = (q: IndicatorQuery) => sql`${inOrg('c', q)} and c.kind = 'pe
 const clues = (q: IndicatorQuery, kind: string) => sql`${inOrg('l', q)} and l.kind = ${kind} and l.status in ('open', 'confirmed') and l.inspection_date between ${q.from} and ${q.to}`;
 const inspected = (q: IndicatorQuery) => sql`${inOrg('i', q)} and i.inspection_date between ${q.from} and ${q.to}`;
 const issued = (q: IndicatorQuery) => sql`${inOrg('x', q)} and x.issued_date between ${q.from} and ${q.to}`;
+
+/** Tables that can hold a county's (or a province's) year of records are read once per request (platform tally). */
+const casesTally = defineTally({
+  key: 'enforcement.cases',
+  from: sql`enforcement_cases c`,
+  where: (q) => inOrg('c', q),
+  measures: {
+    mustPublish: (p: PeriodBounds) => sql`c.kind = 'penalty' and c.must_publish and c.decision_date between ${p.from} and ${p.to}`,
+    published: (p: PeriodBounds) => sql`c.kind = 'penalty' and c.must_publish and c.decision_date between ${p.from} and ${p.to} and c.publication_date is not null`,
+  },
+});
+const inspectionsTally = defineTally({
+  key: 'enforcement.inspections',
+  from: sql`enforcement_inspections i`,
+  where: (q) => inOrg('i', q),
+  measures: {
+    inspected: (p: PeriodBounds) => sql`i.inspection_date between ${p.from} and ${p.to}`,
+    joint: (p: PeriodBounds) => sql`i.inspection_date between ${p.from} and ${p.to} and i.joint_task_id is not null`,
+  },
+});
+const cluesTally = defineTally({
+  key: 'enforcement.clues',
+  from: sql`enforcement_clues l`,
+  where: (q) => sql`${inOrg('l', q)} and l.status in ('open', 'confirmed')`,
+  dimensions: { kind: sql`l.kind` },
+  measures: { found: (p: PeriodBounds) => sql`l.inspection_date between ${p.from} and ${p.to}` },
+});
+const cluesOf = async (db: DbOrTx, q: IndicatorQuery, kind: string) => (await cluesTally(db, q)).by('found', 'kind').find((r) => r.key === kind)?.n ?? 0;
 
 const officerCols = { title: `e.name || '（' || coalesce(e.certificate_number, '无证') || '）'`, date: 'e.certificate_expiry', entityType: ENTITY.officer, link: '/enforcement/registry' };
 const reviewCols = { title: `r.case_number || '（' || r.total || '分）'`, date: 'r.reviewed_date', entityType: ENTITY.review, link: '/enforcement/reviews' };
@@ -74,25 +103,31 @@ export const enforcementIndicators: IndicatorDef[] = [
   {
     ...base, key: 'enforcement.publicationRate', label: '行政处罚决定公示率', unit: 'percent',
     definition: '已公示的行政处罚决定 / 期间内作出的应公示行政处罚决定（行政处罚法 第四十八条）',
-    compute: async (db, q) => ({ numerator: await count(db, 'enforcement_cases', 'c', sql`${mustPublish(q)} and c.publication_date is not null`), denominator: await count(db, 'enforcement_cases', 'c', mustPublish(q)) }),
+    compute: async (db, q) => {
+      const t = await casesTally(db, q);
+      return { numerator: t.count('published'), denominator: t.count('mustPublish') };
+    },
     records: (db, q, part) => records(db, 'enforcement_cases', 'c', part === 'numerator' ? sql`${mustPublish(q)} and c.publication_date is not null` : mustPublish(q), caseCols),
   },
   {
     ...base, key: 'enforcement.repeatInspectionClues', label: '重复检查线索数', unit: 'count',
     definition: '期间内检查中发现的重复检查线索（待核实和已确认）',
-    compute: async (db, q) => ({ numerator: await count(db, 'enforcement_clues', 'l', clues(q, 'repeat')), denominator: null }),
+    compute: async (db, q) => ({ numerator: await cluesOf(db, q, 'repeat'), denominator: null }),
     records: (db, q) => records(db, 'enforcement_clues', 'l', clues(q, 'repeat'), clueCols),
   },
   {
     ...base, key: 'enforcement.multiAgencyInspectionClues', label: '多头检查线索数', unit: 'count',
     definition: '期间内检查中发现的多头检查线索（待核实和已确认）',
-    compute: async (db, q) => ({ numerator: await count(db, 'enforcement_clues', 'l', clues(q, 'multiAgency')), denominator: null }),
+    compute: async (db, q) => ({ numerator: await cluesOf(db, q, 'multiAgency'), denominator: null }),
     records: (db, q) => records(db, 'enforcement_clues', 'l', clues(q, 'multiAgency'), clueCols),
   },
   {
     ...base, key: 'enforcement.jointInspectionRate', label: '跨部门联合监管率', unit: 'percent',
     definition: '联合检查任务（综合查一次）中实施的检查 / 期间内全部行政检查',
-    compute: async (db, q) => ({ numerator: await count(db, 'enforcement_inspections', 'i', sql`${inspected(q)} and i.joint_task_id is not null`), denominator: await count(db, 'enforcement_inspections', 'i', inspected(q)) }),
+    compute: async (db, q) => {
+      const t = await inspectionsTally(db, q);
+      return { numerator: t.count('joint'), denominator: t.count('inspected') };
+    },
     records: (db, q, part) => records(db, 'enforcement_inspections', 'i', part === 'numerator' ? sql`${inspected(q)} and i.joint_task_id is not null` : inspected(q), inspectionCols),
   },
   {

@@ -4,32 +4,44 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../platform/db/client';
-import { registerIndicators, type IndicatorQuery, type RecordRef } from '../../platform/indicators/registry';
+import { registerIndicators, type IndicatorQuery, type PeriodBounds, type RecordRef } from '../../platform/indicators/registry';
+import { defineTally, type Tally } from '../../platform/indicators/tally';
 import { confirmationStatuses, disputeTypes, label, outcomes, sources } from './terms';
 import { MEDIATION_READ } from './workflow';
 
 const inOrg = (q: IndicatorQuery, col = sql`c.org_id`) => sql`${col} in (select id from orgs where path like ${q.org.path + '%'})`;
 const live = sql`c.voided_at is null`;
 
-/** 受理（登记）: cases registered in the period. */
-const registered = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.registered_date between ${q.from} and ${q.to}`;
-/** 调解结案 = 成功 + 不成功 concluded in the period (终止 is not a 调解结案, DOMAIN.md §5). */
-const concluded = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.outcome in ('success', 'failure') and c.closed_date between ${q.from} and ${q.to}`;
-const succeeded = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.outcome = 'success' and c.closed_date between ${q.from} and ${q.to}`;
-/** 诉前委派调解数: court-referred cases whose 委派 date is in the period. */
-const referred = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.source = 'courtReferral' and c.referral_date between ${q.from} and ${q.to}`;
-/** 司法确认: agreements the court confirmed (裁定确认有效) in the period. */
-const confirmed = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.confirmation_status = 'confirmed' and c.confirmation_decided_date between ${q.from} and ${q.to}`;
-const confirmationApplied = (q: IndicatorQuery) => sql`${live} and ${inOrg(q)} and c.confirmation_applied_date between ${q.from} and ${q.to}`;
+/** Each count of the line as a condition over one period (DOMAIN.md §5). */
+const conditions = {
+  /** 受理（登记）: cases registered in the period. */
+  registered: (p: PeriodBounds) => sql`c.registered_date between ${p.from} and ${p.to}`,
+  /** 调解结案 = 成功 + 不成功 concluded in the period (终止 is not a 调解结案, DOMAIN.md §5). */
+  concluded: (p: PeriodBounds) => sql`c.outcome in ('success', 'failure') and c.closed_date between ${p.from} and ${p.to}`,
+  succeeded: (p: PeriodBounds) => sql`c.outcome = 'success' and c.closed_date between ${p.from} and ${p.to}`,
+  /** 诉前委派调解数: court-referred cases whose 委派 date is in the period. */
+  referred: (p: PeriodBounds) => sql`c.source = 'courtReferral' and c.referral_date between ${p.from} and ${p.to}`,
+  /** 司法确认: agreements the court confirmed (裁定确认有效) in the period. */
+  confirmed: (p: PeriodBounds) => sql`c.confirmation_status = 'confirmed' and c.confirmation_decided_date between ${p.from} and ${p.to}`,
+  confirmationApplied: (p: PeriodBounds) => sql`c.confirmation_applied_date between ${p.from} and ${p.to}`,
+};
+type Measure = keyof typeof conditions;
 
-async function count(db: DbOrTx, where: SQL): Promise<number> {
-  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from mediation_cases c where ${where}`));
-  return Number(n);
-}
+/** Every figure of the line from one scan of mediation_cases (platform tally). */
+const tally = defineTally({
+  key: 'mediation.cases',
+  from: sql`mediation_cases c`,
+  where: (q) => sql`${live} and ${inOrg(q)}`,
+  dimensions: { source: sql`c.source`, type: sql`c.dispute_type`, status: sql`c.confirmation_status` },
+  measures: conditions,
+});
 
-async function breakdown(db: DbOrTx, where: SQL, column: 'source' | 'dispute_type' | 'confirmation_status', table: Record<string, string>, prefix: string) {
-  const rows = rowsOf<{ k: string; n: number }>(await db.execute(sql`select c.${sql.raw(column)} as k, count(*)::int as n from mediation_cases c where ${where} group by 1 order by 2 desc`));
-  return rows.map((r) => ({ key: `${prefix}:${r.k}`, label: `${prefix === 'source' ? '来源' : prefix === 'type' ? '类型' : '状态'}：${label(table, r.k) ?? r.k}`, value: Number(r.n) }));
+/** The records behind a count: the same condition, listed. */
+const where = (q: IndicatorQuery, m: Measure) => sql`${live} and ${inOrg(q)} and ${conditions[m](q)}`;
+
+const prefixLabels = { source: '来源', type: '类型', status: '状态' } as const;
+function breakdown(t: Tally<Measure, 'source' | 'type' | 'status'>, m: Measure, dim: 'source' | 'type' | 'status', table: Record<string, string>) {
+  return t.by(m, dim).map((r) => ({ key: `${dim}:${r.key}`, label: `${prefixLabels[dim]}：${label(table, r.key) ?? r.key}`, value: r.n }));
 }
 
 /** 一审民商事收案 of the courts under the org, for the months the period covers (entered per month). */
@@ -73,12 +85,11 @@ registerIndicators([
     definition: '期间内登记受理的人民调解案件数（按来源、纠纷类型分列）',
     unit: 'count',
     permission: MEDIATION_READ,
-    compute: async (db, q) => ({
-      numerator: await count(db, registered(q)),
-      denominator: null,
-      breakdown: [...(await breakdown(db, registered(q), 'source', sources, 'source')), ...(await breakdown(db, registered(q), 'dispute_type', disputeTypes, 'type'))],
-    }),
-    records: (db, q) => records(db, registered(q), 'registered_date'),
+    compute: async (db, q) => {
+      const t = await tally(db, q);
+      return { numerator: t.count('registered'), denominator: null, breakdown: [...breakdown(t, 'registered', 'source', sources), ...breakdown(t, 'registered', 'type', disputeTypes)] };
+    },
+    records: (db, q) => records(db, where(q, 'registered'), 'registered_date'),
   },
   {
     key: 'mediation.successRate',
@@ -87,8 +98,11 @@ registerIndicators([
     definition: '调解成功 / 调解结案（成功 + 不成功），按结案日期计；终止调解的不计入（DOMAIN.md §5）',
     unit: 'percent',
     permission: MEDIATION_READ,
-    compute: async (db, q) => ({ numerator: await count(db, succeeded(q)), denominator: await count(db, concluded(q)) }),
-    records: (db, q, part) => records(db, part === 'numerator' ? succeeded(q) : concluded(q), 'closed_date'),
+    compute: async (db, q) => {
+      const t = await tally(db, q);
+      return { numerator: t.count('succeeded'), denominator: t.count('concluded') };
+    },
+    records: (db, q, part) => records(db, where(q, part === 'numerator' ? 'succeeded' : 'concluded'), 'closed_date'),
   },
   {
     key: 'mediation.courtReferralRate',
@@ -97,8 +111,11 @@ registerIndicators([
     definition: '诉前委派调解数（按委派日期）/ 同期法院一审民商事收案数（法院按月登记）；可超过100%',
     unit: 'percent',
     permission: MEDIATION_READ,
-    compute: async (db, q) => ({ numerator: await count(db, referred(q)), denominator: await courtIntake(db, q) }),
-    records: (db, q, part) => (part === 'numerator' ? records(db, referred(q), 'referral_date') : courtRecords(db, q)),
+    compute: async (db, q) => {
+      const [t, intake] = await Promise.all([tally(db, q), courtIntake(db, q)]);
+      return { numerator: t.count('referred'), denominator: intake };
+    },
+    records: (db, q, part) => (part === 'numerator' ? records(db, where(q, 'referred'), 'referral_date') : courtRecords(db, q)),
   },
   {
     key: 'mediation.judicialConfirmations',
@@ -107,7 +124,10 @@ registerIndicators([
     definition: '期间内人民法院裁定确认有效的人民调解协议数（人民调解法 第三十三条）；另列期间内申请数及审查结果',
     unit: 'count',
     permission: MEDIATION_READ,
-    compute: async (db, q) => ({ numerator: await count(db, confirmed(q)), denominator: null, breakdown: [{ key: 'applied', label: '期间内申请', value: await count(db, confirmationApplied(q)) }, ...(await breakdown(db, confirmationApplied(q), 'confirmation_status', confirmationStatuses, 'status'))] }),
-    records: (db, q) => records(db, confirmed(q), 'confirmation_decided_date'),
+    compute: async (db, q) => {
+      const t = await tally(db, q);
+      return { numerator: t.count('confirmed'), denominator: null, breakdown: [{ key: 'applied', label: '期间内申请', value: t.count('confirmationApplied') }, ...breakdown(t, 'confirmationApplied', 'status', confirmationStatuses)] };
+    },
+    records: (db, q) => records(db, where(q, 'confirmed'), 'confirmation_decided_date'),
   },
 ]);

@@ -13,6 +13,7 @@ import { todayInChina } from '../calendar/service';
 import { canSee, indicatorByUnit, indicatorCatalogue, indicatorFigures, indicatorSeries, loadOrg } from './figures';
 import { periodBounds, trailingMonths, type Period } from './period';
 import { indicatorRectifications } from './schema';
+import { newBatch } from './tally';
 import { IND_PERM } from './permissions';
 
 /** The figures a leader looks at first, in this order, when the lines that own them are installed. */
@@ -77,11 +78,13 @@ export async function dashboard(db: DbOrTx, auth: AuthContext, req: DashboardReq
   const trendKeys = keys.filter((k) => catalogue.find((d) => d.key === k)?.unit !== 'perTenThousand').slice(0, req.trends ?? 6);
   const mapKey = req.mapKey && visible.has(req.mapKey) ? req.mapKey : (mapKeys.find((k) => visible.has(k)) ?? keys[0]);
   const months = trailingMonths(req.period);
+  // The trend lines share one memo: a line's table is read once for all its figures and all twelve months.
+  const trendBatch = newBatch(months.map((m) => periodBounds(m)));
   const [figures, trends, byTownship, byChild, overdue] = await Promise.all([
     indicatorFigures(db, auth, { orgId: org.id, period: req.period, keys }),
     Promise.all(trendKeys.map(async (k) => {
       const def = catalogue.find((d) => d.key === k)!;
-      return { key: k, label: def.label, unit: def.unit, points: await indicatorSeries(db, def, org, months) };
+      return { key: k, label: def.label, unit: def.unit, points: await indicatorSeries(db, def, org, months, trendBatch) };
     })),
     mapKey ? indicatorByUnit(db, auth, { key: mapKey, orgId: org.id, period: req.period, by: 'townships' }) : null,
     mapKey ? indicatorByUnit(db, auth, { key: mapKey, orgId: org.id, period: req.period, by: 'children' }) : null,

@@ -3,15 +3,18 @@
  * checked against hand-computed values — periods, 同比, rank, township breakdown, manual figures, 考核, 整改.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { createTestContext, type Client, type TestContext } from '../testing/harness';
 import { rowsOf } from '../db/client';
 import { orgs } from '../orgs/schema';
 import { systemActor } from '../audit/service';
 import { insertHistoricalCases, type HistoricalCase } from '../../modules/admin-review/service';
 import { createAssessmentUsers } from './seed';
-import { indicatorFigures } from './figures';
-import { periodBounds, periodLabel, samePeriodLastYear, parsePeriod } from './period';
+import { indicatorFigures, indicatorSeries, queryOrg } from './figures';
+import { periodBounds, periodLabel, samePeriodLastYear, parsePeriod, trailingMonths } from './period';
+import { indicatorDef, present } from './registry';
+import { newBatch } from './tally';
 
 let t: TestContext;
 let director: Client;
@@ -250,6 +253,55 @@ describe('驾驶舱', () => {
     expect(d.byChild.units.find((u: { name: string }) => u.name === '武义县司法局')).toMatchObject({ numerator: 13, denominator: 24 });
     expect(Array.isArray(d.overdue)).toBe(true);
     expect((await (await t.login('hushan')).get('/api/dashboard')).statusCode).toBe(403);
+  });
+});
+
+describe('同一请求共用一次扫描（tally）', () => {
+  /** The db, counting the statements that read admin_review_cases. */
+  function counting(db: TestContext['database']['db']) {
+    const dialect = new PgDialect();
+    const texts: string[] = [];
+    const spy = new Proxy(db, {
+      get(target, key) {
+        const v = Reflect.get(target, key, target);
+        if (key === 'execute') return (q: SQL) => (texts.push(dialect.sqlToQuery(q).sql), v.call(target, q));
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    return { spy, reads: () => texts.filter((x) => /from admin_review_cases/.test(x)).length };
+  }
+  const keys = ['adminReview.accepted', 'adminReview.concluded', 'adminReview.correctionRate', 'adminReview.mediatedWithdrawnRate', 'adminReview.upholdRate', 'adminReview.dismissRate', 'adminReview.perTenThousand'];
+
+  it('复议7项指标含上年同期：只读一次 admin_review_cases，数字与逐项单独计算相同 (DOMAIN.md §9)', async () => {
+    const { db } = t.database;
+    const { spy, reads } = counting(db);
+    const bureau = (await db.select().from(orgs).where(eq(orgs.name, '武义县司法局')))[0];
+    const r = await indicatorFigures(spy, null, { orgId: bureau.id, period: { kind: 'year', year: 2024 }, keys, rank: false });
+    expect(reads()).toBe(1);
+    expect(r.figures.map((f) => f.key)).toEqual(keys);
+    const rate = r.figures.find((f) => f.key === 'adminReview.correctionRate')!;
+    // 复议科 7 of 12 and the 司法所 2 + 1 + 3 of 12; 2023: 5 of 10.
+    expect(rate).toMatchObject({ numerator: 13, denominator: 24, display: '54.2%' });
+    expect(rate.lastYear).toMatchObject({ numerator: 5, denominator: 10 });
+    expect(rate.breakdown!.reduce((s, b) => s + b.value, 0)).toBe(13);
+    for (const f of r.figures) {
+      const def = indicatorDef(f.key)!;
+      const alone = (year: number) => def.compute(db, { org: queryOrg(bureau), from: `${year}-01-01`, to: `${year}-12-31` });
+      expect(f, f.key).toMatchObject(present(def, await alone(2024)));
+      expect(f.lastYear, f.key).toMatchObject(present(def, await alone(2023)));
+    }
+  });
+
+  it('12个月趋势：各月一起统计，仍只读一次 admin_review_cases', async () => {
+    const { db } = t.database;
+    const { spy, reads } = counting(db);
+    const bureau = (await db.select().from(orgs).where(eq(orgs.name, '武义县司法局')))[0];
+    const months = trailingMonths({ kind: 'year', year: 2024 });
+    const batch = newBatch(months.map((m) => periodBounds(m)));
+    const [rate, concluded] = await Promise.all(['adminReview.correctionRate', 'adminReview.concluded'].map((k) => indicatorSeries(spy, indicatorDef(k)!, bureau, months, batch)));
+    expect(reads()).toBe(1);
+    expect(rate[5]).toMatchObject({ numerator: 7, denominator: 13 });
+    expect(concluded.reduce((s, p) => s + p.numerator, 0)).toBe(24);
   });
 });
 

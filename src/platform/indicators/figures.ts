@@ -13,7 +13,8 @@ import { notFound } from '../errors';
 import type { AuthContext } from '../auth/context';
 import { orgInScope } from '../auth/scope';
 import { orgs } from '../orgs/schema';
-import { allIndicators, present, roundHalfUp, type IndicatorDef, type IndicatorQuery, type IndicatorValue, type RecordRef } from './registry';
+import { allIndicators, present, roundHalfUp, type IndicatorBatch, type IndicatorDef, type IndicatorQuery, type IndicatorValue, type RecordRef } from './registry';
+import { newBatch } from './tally';
 import { manualIndicatorDefs, MANUAL_PREFIX } from './manual';
 import { periodBounds, periodLabel, samePeriodLastYear, type Period } from './period';
 
@@ -153,7 +154,7 @@ async function siblingsOf(db: DbOrTx, org: OrgRow): Promise<OrgRow[]> {
 }
 
 const periodInfo = (p: Period) => ({ label: periodLabel(p), ...periodBounds(p) });
-const queryOf = (org: OrgRow, p: Period): IndicatorQuery => ({ org: queryOrg(org), ...periodBounds(p) });
+const queryOf = (org: OrgRow, p: Period, batch?: IndicatorBatch): IndicatorQuery => ({ org: queryOrg(org), ...periodBounds(p), batch });
 
 /**
  * Figures for an org (with descendants) and period: value, same period last year, 同比 and rank among
@@ -167,12 +168,15 @@ export async function indicatorFigures(db: DbOrTx, auth: AuthContext | null, req
   if (req.keys) defs.sort((a, b) => req.keys!.indexOf(a.key) - req.keys!.indexOf(b.key));
   const last = samePeriodLastYear(req.period);
   const siblings = req.rank === false ? [org] : await siblingsOf(db, org);
+  // One memo for the request: figures counting the same table read it once, this year and last together.
+  const batch = newBatch([periodBounds(req.period), periodBounds(last)]);
+  const siblingBatch = new Map(siblings.map((s) => [s.id, newBatch([periodBounds(req.period)])]));
   const figures = await mapLimit(defs, 4, async (def): Promise<Figure> => {
-    const [now, before] = [present(def, await def.compute(db, queryOf(org, req.period))), present(def, await def.compute(db, queryOf(org, last)))];
+    const [now, before] = (await Promise.all([def.compute(db, queryOf(org, req.period, batch)), def.compute(db, queryOf(org, last, batch))])).map((v) => present(def, v));
     let rank: Figure['rank'] = null;
     // An org without a value has no rank: skip computing its siblings.
     if (now.value != null && siblings.length > 1 && siblings.every((s) => canSee(auth, def, s))) {
-      const values = await mapLimit(siblings, 4, async (s) => ({ id: s.id, value: s.id === org.id ? now.value : present(def, await def.compute(db, queryOf(s, req.period))).value }));
+      const values = await mapLimit(siblings, 4, async (s) => ({ id: s.id, value: s.id === org.id ? now.value : present(def, await def.compute(db, queryOf(s, req.period, siblingBatch.get(s.id)))).value }));
       rank = rankOf(directionOf(def), values, org.id);
     }
     return {
@@ -188,9 +192,12 @@ export async function indicatorFigures(db: DbOrTx, auth: AuthContext | null, req
   return { org: { id: org.id, name: org.name, regionCode: org.regionCode }, period: periodInfo(req.period), figures };
 }
 
-/** One figure's value for a plain list of periods (trend lines), without 同比 or rank. */
-export async function indicatorSeries(db: DbOrTx, def: IndicatorDef, org: OrgRow, periods: Period[]) {
-  return mapLimit(periods, 4, async (p) => ({ ...periodInfo(p), ...present(def, await def.compute(db, queryOf(org, p))) }));
+/**
+ * One figure's value for a plain list of periods (trend lines), without 同比 or rank. Pass one `batch` (of
+ * these periods) for several figures of the same org: a table is then read once for all of them.
+ */
+export async function indicatorSeries(db: DbOrTx, def: IndicatorDef, org: OrgRow, periods: Period[], batch = newBatch(periods.map((p) => periodBounds(p)))) {
+  return mapLimit(periods, 4, async (p) => ({ ...periodInfo(p), ...present(def, await def.compute(db, queryOf(org, p, batch))) }));
 }
 
 /**

@@ -11,6 +11,21 @@ export interface IndicatorQuery {
   /** Inclusive period bounds, 'YYYY-MM-DD'. */
   from: string;
   to: string;
+  /**
+   * Set by the engine for one request: the periods it will ask for and a memo, so that figures counting
+   * the same table read it once (see tally.ts). Optional: a figure computes alone without it.
+   */
+  batch?: IndicatorBatch;
+}
+
+export interface PeriodBounds {
+  from: string;
+  to: string;
+}
+
+export interface IndicatorBatch {
+  periods: PeriodBounds[];
+  memo: Map<string, Promise<unknown>>;
 }
 
 export type IndicatorUnit = 'percent' | 'count' | 'ratio' | 'perTenThousand';

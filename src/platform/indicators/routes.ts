@@ -17,6 +17,7 @@ import { assessment, closeInput, closeRectification, comparators, listRectificat
 import { indicatorTargets } from './schema';
 import { dashboard } from './dashboard';
 import { IND_PERM } from './permissions';
+import { newBatch } from './tally';
 
 const tags = ['指标'];
 
@@ -48,7 +49,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       return { org: org.id, orgName: org.name, from, to, periodLabel: periodLabel(period), indicators: r.figures };
     }
     const defs = (await indicatorCatalogue(db)).filter((d) => (!keys || keys.includes(d.key)) && canSee(req.auth, d, org));
-    const q = { org: queryOrg(org), from, to };
+    // One memo for the request: figures counting the same table read it once (tally.ts).
+    const q = { org: queryOrg(org), from, to, batch: newBatch([{ from, to }]) };
     // A few at a time: on PostgreSQL the pool runs them side by side (PGlite queues them).
     const indicators = await mapLimit(defs, 4, async (d) => ({ ...present(d, await d.compute(db, q)), unitLabel: d.unitLabel ?? null, direction: directionOf(d) }));
     return { org: org.id, orgName: org.name, from, to, periodLabel: periodLabel(period), indicators };
