@@ -137,8 +137,13 @@ export async function logout(page: Page) {
   await page.getByRole('button', { name: '登录' }).waitFor();
 }
 
-/** antd puts a space between two CJK characters in buttons (查 询): match both spellings. */
-export const btn = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
+/**
+ * A button by its text. antd puts a space between two CJK characters (查 询): both spellings match. And when
+ * a button's loading ends within a few frames (a refusal answered in 50 ms), antd 6 can leave the spinner's
+ * leave-motion unfinished: invisible (width 0, opacity 0) and no longer loading, but its aria-label
+ * "loading" stays in the button's accessible name — so a leading "loading" is allowed too.
+ */
+export const btn = (text: string) => new RegExp(`^\\s*(loading\\s*)?${[...text].join('\\s?')}\\s*$`);
 
 /** A phone-sized browser, as most members of the public use; and the office desktop. */
 export const phoneContext = (browser: Browser) =>

@@ -70,12 +70,7 @@ describe('备案审查网页流程', () => {
     await bm.getByText('不合法', { exact: true }).click();
     await confirm(bureau);
     await bm.getByText('请写明不合法或不适当的理由和依据').waitFor();
-    // Known issue (session note): after a server refusal, editing a field can leave the dialog's 确定 spinning;
-    // reopen the dialog as a user would.
-    await bm.getByRole('button', { name: btn('取消') }).click();
-    await bm.waitFor({ state: 'hidden' });
-    await bureau.getByRole('button', { name: btn('审查') }).click();
-    await bm.getByText('不合法', { exact: true }).click();
+    // Corrected in the same dialog after the refusal.
     await bm.getByLabel('理由和依据（不合法、不适当的必填）').fill('第五条设定行政处罚，规范性文件不得设定行政处罚。');
     await confirm(bureau);
     await bm.waitFor({ state: 'hidden' });
@@ -193,14 +188,7 @@ describe('重大行政决策网页', () => {
     await range.nth(1).press('Tab');
     await confirm(staff);
     await staff.getByText(/公开征求意见期限为20日，少于30日/).waitFor();
-    // Reopen after the refusal (see the known issue above).
-    await sm.getByRole('button', { name: btn('取消') }).click();
-    await sm.waitFor({ state: 'hidden' });
-    await staff.getByRole('button', { name: '登记公众参与' }).click();
-    await range.first().click();
-    await range.first().fill(start);
-    await range.nth(1).fill(end);
-    await range.nth(1).press('Tab');
+    // The reason, in the same dialog: the dates stay as entered.
     await sm.getByLabel('情况说明').fill('情况紧急，需在汛期前实施，已在公告中说明');
     await confirm(staff);
     await sm.waitFor({ state: 'hidden' });

@@ -7,7 +7,7 @@ import { launchBrowser, login, logout, repoRoot, startServer, type TestServer } 
 let server: TestServer;
 let browser: Browser;
 /** The account the administrator creates in one test and signs in with in a later one. */
-const created = { username: `e2e${Date.now().toString(36)}`, password: '' };
+const created = { username: '', password: '' };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -42,7 +42,8 @@ describe('平台网页（真实服务器 + Chromium）', () => {
   });
 
   it('系统管理员新建用户 → 审计管理员在审计日志中看到该用户的 user.create 记录', async () => {
-    const { username } = created;
+    // A new name for each attempt: a retried attempt must not collide with the account an earlier one made.
+    const username = (created.username = `e2e${Date.now().toString(36)}`);
     const { context, page, errors } = await freshPage();
 
     await login(page, server.url, 'admin');
@@ -72,7 +73,11 @@ describe('平台网页（真实服务器 + Chromium）', () => {
     created.password = await drawer.getByLabel('初始密码').inputValue();
     expect(created.password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d).{12,}$/);
     await drawer.getByRole('button', { name: '保存' }).click();
-    await page.getByText('用户已创建').waitFor();
+    // Saved: the drawer closes (the 用户已创建 toast lasts 3 s, too short to rely on under load). Otherwise the
+    // poll reports what the page says instead (a field's message or the server's refusal).
+    await expect
+      .poll(async () => ((await drawer.count()) === 0 ? 'saved' : (await page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents()).join(' ') || 'open'), { timeout: 60_000 })
+      .toBe('saved');
 
     // The demo county has accounts for every line: find the new one with the list's search box.
     await page.getByPlaceholder('用户名、姓名或手机号').fill(username);
@@ -129,7 +134,8 @@ describe('平台网页（真实服务器 + Chromium）', () => {
     // The server ends the session (here: the cookie is gone); the next request answers 401.
     await context.clearCookies();
     await page.getByRole('menuitem', { name: '组织机构' }).click();
-    await expect.poll(() => page.getByTestId('login-notice').textContent()).toContain('登录状态已失效，请重新登录');
+    const notice = page.getByTestId('login-notice');
+    await expect.poll(async () => ((await notice.count()) ? await notice.textContent() : `无提示，当前页面 ${page.url()}`), { timeout: 60_000 }).toContain('登录状态已失效，请重新登录');
     await page.getByPlaceholder('用户名').fill(created.username);
     await page.getByPlaceholder('密码').fill('Changed#2024ok');
     await page.getByRole('button', { name: '登录' }).click();
