@@ -206,6 +206,7 @@ async function main() {
           loadMs: loads.get(s.name)!.ms,
           requestStatements: captured.map((c) => ({ sql: c.sql, params: c.params.length })),
           rawSqlVerified: verified,
+          rawSqlKind: s.rawSqlKind ?? 'captured',
           rawSql: { statements: raw.map((r) => r.sql), latency: rawLatency },
           api: { single, loaded },
           ratio: { single: ratio(single.latency.p50), loaded: ratio(loaded.latency.p50) },
@@ -229,6 +230,7 @@ async function main() {
       machine: { nproc: os.availableParallelism(), cpu, memGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10, node: process.version, os: `${os.type()} ${os.release()} ${os.arch()}` },
       setupMs,
       scenarios: results,
+      partial: chosen.length < available.length,
     };
     log(`结果：${writeResult(result)}`);
     log(`摘要：${writeLatestMarkdown()}`);
