@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, TableOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { queryString } from '../../api/client';
+import { FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
@@ -41,8 +41,7 @@ export default function ReviewList() {
   const qc = useQueryClient();
   const meta = useMeta();
   const [form] = Form.useForm<FilterForm>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters();
   const reviews = useReviews({ ...filters, ...paging });
   const columns = [
     { title: '编号', dataIndex: 'serialNumber', width: 190, render: (v: string, r: ReviewItem) => <Link to={`/legality/reviews/${r.id}`}>{v}</Link> },
@@ -77,7 +76,7 @@ export default function ReviewList() {
       }
     >
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters(toFilters(v)); }}>
+        <FilterBar bare form={form} onApply={(v) => apply(toFilters(v))}>
           <Form.Item name="q">
             <Input allowClear placeholder="标题或编号" aria-label="关键词" style={{ width: 180 }} />
           </Form.Item>
@@ -96,11 +95,7 @@ export default function ReviewList() {
           <Form.Item name="dates">
             <DatePicker.RangePicker placeholder={['送审日期起', '送审日期止']} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">查询</Button>
-            <Button onClick={() => { form.resetFields(); setFilters({}); setPaging((p) => ({ ...p, page: 1 })); }}>重置</Button>
-          </Space>
-        </Form>
+        </FilterBar>
         <Table<ReviewItem>
           rowKey="id"
           size="middle"
@@ -108,7 +103,7 @@ export default function ReviewList() {
           dataSource={reviews.data?.items}
           columns={columns}
           scroll={{ x: 1150 }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: reviews.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(reviews.data?.total)}
         />
       </Card>
     </PageContainer>

@@ -1,20 +1,14 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
 import { queryString } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
-import { lightLabels } from '../../platform/components/deadline-tag';
+import { DeadlineCell } from '../../platform/components/deadline-tag';
+import { dateRange, FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { useSession } from '../../platform/auth/session';
 import { useCases, useOptions, type CaseListItem } from './api';
-
-type Filters = Record<string, string | undefined>;
-
-const range = (v: [Dayjs | null, Dayjs | null] | null | undefined, from: string, to: string): Filters =>
-  v ? { [from]: v[0]?.format('YYYY-MM-DD'), [to]: v[1]?.format('YYYY-MM-DD') } : {};
 
 /** 应诉案件 list: filters (审级, 法院, 被告, 结果, 负责人出庭, 日期, 超期), paging, Excel export and 台账 import. */
 export default function CaseList() {
@@ -22,14 +16,12 @@ export default function CaseList() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const options = useOptions();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useCases({ ...filters, ...page });
+  const { filters, paging, apply, pagination } = useListFilters();
+  const list = useCases({ ...filters, ...paging });
   const [form] = Form.useForm();
 
-  const apply = () => {
-    const v = form.getFieldsValue();
-    setFilters({
+  const onApply = (v: Record<string, never>) =>
+    apply({
       q: v.q || undefined,
       level: v.level,
       status: v.status,
@@ -38,11 +30,9 @@ export default function CaseList() {
       outcome: v.outcome,
       headAppeared: v.headAppeared,
       overdue: v.overdue,
-      ...range(v.received, 'receivedFrom', 'receivedTo'),
-      ...range(v.closed, 'closedFrom', 'closedTo'),
+      ...dateRange(v.received, 'receivedFrom', 'receivedTo'),
+      ...dateRange(v.closed, 'closedFrom', 'closedTo'),
     });
-    setPage((p) => ({ ...p, page: 1 }));
-  };
 
   const o = options.data;
   return (
@@ -62,10 +52,9 @@ export default function CaseList() {
         </>
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
+      <FilterBar form={form} onApply={onApply}>
           <Form.Item name="q">
-            <Input.Search placeholder="案号、原告、被告、案由" allowClear onSearch={apply} style={{ width: 220 }} />
+            <Input.Search placeholder="案号、原告、被告、案由" allowClear onSearch={() => form.submit()} style={{ width: 220 }} />
           </Form.Item>
           <Form.Item name="level">
             <Select placeholder="审级" allowClear options={o?.levels} style={{ width: 100 }} />
@@ -108,21 +97,7 @@ export default function CaseList() {
           <Form.Item name="closed" label="结案">
             <DatePicker.RangePicker />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form>
-      </Card>
+      </FilterBar>
       <Table<CaseListItem>
         rowKey="id"
         size="middle"
@@ -130,7 +105,7 @@ export default function CaseList() {
         dataSource={list.data?.items}
         locale={{ emptyText: '没有符合条件的应诉案件' }}
         scroll={{ x: 1300 }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (n) => `共 ${n} 件`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={pagination(list.data?.total)}
         columns={[
           { title: '案号', dataIndex: 'caseNumber', width: 200, fixed: 'left', render: (v, r) => <Link to={`/litigation/cases/${r.id}`}>{v}</Link> },
           { title: '收案日期', dataIndex: 'receivedDate', width: 105 },
@@ -152,15 +127,7 @@ export default function CaseList() {
             title: '期限',
             dataIndex: 'deadline',
             width: 200,
-            render: (d: CaseListItem['deadline']) =>
-              d ? (
-                <Tooltip title={`依据：${d.cite}${d.provisional ? '（暂定）' : ''}`}>
-                  <Tag color={lightLabels[d.light].color}>{lightLabels[d.light].text}</Tag>
-                  {d.label} {d.dueDate}
-                </Tooltip>
-              ) : (
-                '—'
-              ),
+            render: (d: CaseListItem['deadline']) => <DeadlineCell d={d} />,
           },
         ]}
       />

@@ -1,28 +1,14 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
 import { queryString } from '../../api/client';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
-import { lightLabels } from '../../platform/components/deadline-tag';
+import { DeadlineCell } from '../../platform/components/deadline-tag';
+import { dateRange, FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { useSession } from '../../platform/auth/session';
 import { useCases, useOptions, type CaseListItem } from './api';
-
-type Filters = Record<string, string | undefined>;
-const range = (v: [Dayjs | null, Dayjs | null] | null | undefined, from: string, to: string): Filters => (v ? { [from]: v[0]?.format('YYYY-MM-DD'), [to]: v[1]?.format('YYYY-MM-DD') } : {});
-
-export function DeadlineCell({ d }: { d: CaseListItem['deadline'] }) {
-  if (!d) return <>—</>;
-  return (
-    <Tooltip title={`依据：${d.cite}${d.provisional ? '（暂定）' : ''}`}>
-      <Tag color={lightLabels[d.light].color}>{lightLabels[d.light].text}</Tag>
-      {d.label} {d.dueDate}
-    </Tooltip>
-  );
-}
 
 /** 调解案件 list: filters (来源, 类型, 状态, 结果, 调委会, 乡镇, 日期, 超期), paging, Excel export and 台账 import. */
 export default function CaseList() {
@@ -30,15 +16,11 @@ export default function CaseList() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const options = useOptions();
-  const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
-  const list = useCases({ ...filters, ...page });
+  const { filters, paging, apply, pagination } = useListFilters();
+  const list = useCases({ ...filters, ...paging });
   const [form] = Form.useForm();
-  const apply = () => {
-    const v = form.getFieldsValue();
-    setFilters({ q: v.q || undefined, source: v.source, disputeType: v.disputeType, state: v.state, outcome: v.outcome, committeeOrgId: v.committeeOrgId, townshipCode: v.townshipCode, overdue: v.overdue, ...range(v.registered, 'registeredFrom', 'registeredTo'), ...range(v.closed, 'closedFrom', 'closedTo') });
-    setPage((p) => ({ ...p, page: 1 }));
-  };
+  const onApply = (v: Record<string, never>) =>
+    apply({ q: v.q || undefined, source: v.source, disputeType: v.disputeType, state: v.state, outcome: v.outcome, committeeOrgId: v.committeeOrgId, townshipCode: v.townshipCode, overdue: v.overdue, ...dateRange(v.registered, 'registeredFrom', 'registeredTo'), ...dateRange(v.closed, 'closedFrom', 'closedTo') });
   const o = options.data;
   return (
     <PageContainer
@@ -57,10 +39,9 @@ export default function CaseList() {
         </>
       }
     >
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="inline" onFinish={apply} style={{ rowGap: 8 }}>
+      <FilterBar form={form} onApply={onApply}>
           <Form.Item name="q">
-            <Input.Search placeholder="编号、当事人、纠纷简况、诉前调解案号" allowClear onSearch={apply} style={{ width: 260 }} />
+            <Input.Search placeholder="编号、当事人、纠纷简况、诉前调解案号" allowClear onSearch={() => form.submit()} style={{ width: 260 }} />
           </Form.Item>
           <Form.Item name="source">
             <Select placeholder="来源" allowClear options={o?.sources} style={{ width: 150 }} />
@@ -89,21 +70,7 @@ export default function CaseList() {
           <Form.Item name="closed" label="结案">
             <DatePicker.RangePicker />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form>
-      </Card>
+      </FilterBar>
       <Table<CaseListItem>
         rowKey="id"
         size="middle"
@@ -111,7 +78,7 @@ export default function CaseList() {
         dataSource={list.data?.items}
         locale={{ emptyText: '没有符合条件的调解案件' }}
         scroll={{ x: 1400 }}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (n) => `共 ${n} 件`, onChange: (p, s) => setPage({ page: p, pageSize: s }) }}
+        pagination={pagination(list.data?.total)}
         columns={[
           { title: '编号', dataIndex: 'caseNumber', width: 170, fixed: 'left', render: (v, r) => <Link to={`/mediation/cases/${r.id}`}>{v}</Link> },
           { title: '登记日期', dataIndex: 'registeredDate', width: 105 },

@@ -9,7 +9,7 @@ import { lightLabels } from '../../platform/components/deadline-tag';
 import { feedback, reportError } from '../../platform/feedback';
 import { showFieldErrors } from '../../platform/form-errors';
 import { useOptions, useReferral, useReferrals, type CaseListItem, type Referral } from './api';
-import { DeadlineCell } from './case-list';
+import { DeadlineCell } from '../../platform/components/deadline-tag';
 
 const clean = (v: Record<string, unknown>) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== null && x !== '').map(([k, x]) => [k, dayjs.isDayjs(x) ? (x as Dayjs).format('YYYY-MM-DD') : x]));
 

@@ -30,3 +30,14 @@ export function DeadlineTag({ deadline }: { deadline: Deadline | null }) {
     </Tooltip>
   );
 }
+
+/** A list's 期限 column: the light, what is due and when; hovering shows the article. */
+export function DeadlineCell({ d }: { d: { light: Light; label: string; dueDate: string; cite: string; provisional?: boolean } | null | undefined }) {
+  if (!d) return <>—</>;
+  return (
+    <Tooltip title={`依据：${d.cite}${d.provisional ? '（暂定）' : ''}`}>
+      <Tag color={lightLabels[d.light].color}>{lightLabels[d.light].text}</Tag>
+      {d.label} {d.dueDate}
+    </Tooltip>
+  );
+}

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { api, queryString } from '../../../api/client';
+import { FilterBar, useListFilters } from '../../../platform/components/filter-list';
 import { PageContainer } from '../../../platform/components/page-container';
 import { useSession } from '../../../platform/auth/session';
 import { ActionModal } from '../action-modal';
@@ -69,8 +69,7 @@ export default function FilingList() {
   const { can } = useSession();
   const meta = useOversightMeta();
   const [form] = Form.useForm<Filters>();
-  const [filters, setFilters] = useState<Filters>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters<Filters>();
   const q = useFilings({ ...filters, ...paging });
   const columns = [
     { title: '登记号', dataIndex: 'serialNumber', width: 150 },
@@ -100,7 +99,7 @@ export default function FilingList() {
         <Typography.Paragraph type="secondary">
           县政府部门、乡镇（街道）报送备案的规范性文件：审查报送是否及时，对不合法、不适当的出具纠错通知书并跟踪纠正。
         </Typography.Paragraph>
-        <Form form={form} layout="inline" onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ q: v.q?.trim() || undefined, state: v.state, late: v.late, reviewResult: v.reviewResult, year: v.year ?? undefined }); }} style={{ marginBottom: 12, rowGap: 8 }}>
+        <FilterBar bare form={form} onApply={(v) => apply({ q: v.q?.trim() || undefined, state: v.state, late: v.late, reviewResult: v.reviewResult, year: v.year ?? undefined })}>
           <Form.Item name="q">
             <Input placeholder="文件名称、文号、报送机关" allowClear style={{ width: 220 }} />
           </Form.Item>
@@ -116,11 +115,7 @@ export default function FilingList() {
           <Form.Item name="year">
             <InputNumber placeholder="报送年度" min={2000} max={2100} style={{ width: 110 }} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">查询</Button>
-            <Button onClick={() => { form.resetFields(); setFilters({}); setPaging((p) => ({ ...p, page: 1 })); }}>重置</Button>
-          </Space>
-        </Form>
+        </FilterBar>
         <Table<Filing>
           rowKey="id"
           size="middle"
@@ -128,7 +123,7 @@ export default function FilingList() {
           dataSource={q.data?.items}
           columns={columns}
           scroll={{ x: 1100 }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: q.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(q.data?.total)}
         />
       </Card>
     </PageContainer>
