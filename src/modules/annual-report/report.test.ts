@@ -14,6 +14,8 @@ import { changeText, computeFigures } from './figures';
 import { registerIndicators } from '../../platform/indicators/registry';
 import { getOrg } from '../../platform/orgs/service';
 import { LINE_TEMPLATES } from './templates';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../platform/db/client';
 
 let t: ReviewTestContext;
 let baogao: Client;
@@ -91,6 +93,13 @@ beforeAll(async () => {
   ok(await baogao.post('/api/annual-report-inputs', { year: 2024, category: 'plan', title: '持续深化行政复议体制改革', content: '发挥行政复议化解行政争议主渠道作用。' }), 201);
 }, 120_000);
 afterAll(() => t?.close());
+
+/** The report's statutory deadlines as the workflow engine keeps them (the 工作台 reads the same rows). */
+async function reportDeadlines(id: string) {
+  return rowsOf<{ rule: string; due_date: string; status: string; cite: string }>(
+    await t.database.db.execute(sql`select d.rule, d.due_date::text as due_date, d.status, d.cite from wf_deadlines d join annual_reports r on r.workflow_instance_id = d.instance_id where r.id = ${id} order by d.rule desc`),
+  );
+}
 
 describe('起草', () => {
   it('五个法定部分按顺序，第一部分按业务条线写入精确数据与同比 (法治政府建设与责任落实督察工作规定 第二十五条)', async () => {
@@ -195,6 +204,12 @@ describe('审批与公开', () => {
     content.sections[2].blocks = [{ kind: 'paragraph', text: '县政府主要负责人主持召开常务会议专题研究法治政府建设4次。' }];
     report = ok(await baogao.put(`/api/annual-reports/${reportId}/content`, { version: report.version, content }));
     expect(report.unwritten).toBe(false);
+    // 2024年度: 报送 by 2025-03-01 and 公开 by 2025-04-01 — calendar dates the article names, so 2025-03-01 stays
+    // (a Saturday; a period would move to the Monday under 民法典 第二百零三条).
+    expect(await reportDeadlines(reportId)).toEqual([
+      { rule: 'submit', due_date: '2025-03-01', status: 'open', cite: '法治政府建设与责任落实督察工作规定 第二十四条' },
+      { rule: 'publish', due_date: '2025-04-01', status: 'open', cite: '法治政府建设与责任落实督察工作规定 第二十四条' },
+    ]);
     report = ok(await baogao.post(`/api/annual-reports/${reportId}/actions/submit`, { version: report.version }));
     expect(report.status).toBe('deputyReview');
     expect(ok(await baogao.put(`/api/annual-reports/${reportId}/content`, { version: report.version, content }), 400).code).toBe('ANNUAL_REPORT_LOCKED');
@@ -211,8 +226,11 @@ describe('审批与公开', () => {
     expect(ok(await anonymousList()).items).toHaveLength(0);
     report = ok(await director.post(`/api/annual-reports/${reportId}/actions/headApprove`, { version: report.version }));
     expect(report.status).toBe('approved');
+    // 审批同意 meets the 报送 date; 公开 is still open.
+    expect((await reportDeadlines(reportId)).map((d) => [d.rule, d.status])).toEqual([['submit', 'met'], ['publish', 'open']]);
     report = ok(await baogao.post(`/api/annual-reports/${reportId}/actions/publish`, { version: report.version }));
     expect(report.status).toBe('published');
+    expect((await reportDeadlines(reportId)).map((d) => [d.rule, d.status])).toEqual([['submit', 'met'], ['publish', 'met']]);
     expect(report.history.map((h: { transition: string }) => h.transition)).toEqual(['start', 'submit', 'deputyReturn', 'submit', 'deputyApprove', 'headApprove', 'publish']);
     // Published: figures are frozen.
     expect(ok(await baogao.post(`/api/annual-reports/${reportId}/regenerate`, { version: report.version }), 400).code).toBe('ANNUAL_REPORT_LOCKED');

@@ -151,7 +151,8 @@ export async function createReport(db: Db, auth: AuthContext, input: z.infer<typ
         .values({ orgId: org.id, regionCode: org.regionCode, createdBy: auth.user.id, year: input.year, title, status: 'drafting', content, figures, figuresAt: new Date(figures.computedAt), versionNo: 1 })
         .returning();
       await tx.insert(annualReportVersions).values({ reportId: r.id, versionNo: 1, content, figures, note: '系统起草', createdBy: auth.user.id });
-      const instance = await startInstance(tx, auth.actor, { workflow: WORKFLOW_KEY, entityId: r.id, title, orgId: org.id, regionCode: org.regionCode });
+      // The year decides the statutory dates (报送 3月1日, 公开 4月1日 of the next year).
+      const instance = await startInstance(tx, auth.actor, { workflow: WORKFLOW_KEY, entityId: r.id, title, orgId: org.id, regionCode: org.regionCode, data: { year: input.year } });
       await tx.update(annualReports).set({ workflowInstanceId: instance.id }).where(eq(annualReports.id, r.id));
       await recordAudit(tx, auth.actor, { action: 'annualReport.create', entityType: ENTITY_TYPE, entityId: r.id, summary: `起草${title}`, after: { year: input.year, orgId: org.id, figures: Object.keys(figures.values).length } });
       return { id: r.id };

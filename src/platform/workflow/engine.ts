@@ -23,6 +23,9 @@ export const defaultWarningPolicy: WarningPolicy = { yellowWorkingDays: 3 };
 export const getWarningPolicy = (db: DbOrTx) => getSetting(db, 'workflow.warning', defaultWarningPolicy);
 
 /** The days a deadline still has to run from its current start: the full period, or what was left at 中止. */
+/** The units the calendar counts in (a 'date' deadline is not counted). */
+type PeriodUnit = Exclude<DeadlineDef['unit'], 'date'>;
+
 const effectiveDays = (d: Pick<DeadlineRow, 'days' | 'extendedDays' | 'remainingDays'>) => d.remainingDays ?? d.days + d.extendedDays;
 
 export function lightOf(d: Pick<DeadlineRow, 'status' | 'dueDate'>, today: string, policy: WarningPolicy): DeadlineView['light'] {
@@ -57,8 +60,17 @@ async function startDeadlines(tx: Tx, def: WorkflowDef, instanceId: string, afte
       .update(wfDeadlines)
       .set({ status: 'cancelled', updatedAt: new Date() })
       .where(and(eq(wfDeadlines.instanceId, instanceId), eq(wfDeadlines.rule, d.key), inArray(wfDeadlines.status, ['open', 'paused'])));
-    const days = overrides[d.key] ?? d.days;
-    const due = addDays(date, days, d.unit);
+    let days: number;
+    let due: { date: string; provisional: boolean };
+    if (d.unit === 'date') {
+      if (!d.dueOn) throw new Error(`workflow ${def.key}: deadline ${d.key} has unit 'date' but no dueOn`);
+      // Already past when the record starts (a late report): overdue at once, on its real date.
+      due = { date: d.dueOn(data, date), provisional: false };
+      days = countDays(date, due.date, 'calendarDay');
+    } else {
+      days = overrides[d.key] ?? d.days;
+      due = addDays(date, days, d.unit);
+    }
     await tx.insert(wfDeadlines).values({
       instanceId,
       rule: d.key,
@@ -208,25 +220,27 @@ export async function fireTransition(tx: Tx, auth: AuthContext, input: FireInput
     } else if (toFinal) {
       // The case ended another way (e.g. 撤诉 before any 答辩): the period no longer runs, but it was not met.
       await tx.update(wfDeadlines).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
+    } else if (d.unit === 'date') {
+      // A date the statute names does not stop or move with the case's clock.
     } else if (t.clock === 'suspend' && d.status === 'open' && d.dueDate) {
       // 中止: the clock stops; the days still to run are kept (行政复议法 第三十九条). Counted from the period
       // itself, not from the due date, which 民法典 第二百零三条 may have moved past a holiday.
       // A period in months pauses as the calendar days left to its end, and resumes counted in days.
-      const unit = d.unit === 'month' ? 'calendarDay' : (d.unit as DeadlineDef['unit']);
+      const unit = d.unit === 'month' ? 'calendarDay' : (d.unit as PeriodUnit);
       const remaining = d.unit === 'month' ? countDays(date, d.dueDate, 'calendarDay') : Math.max(0, effectiveDays(d) - countDays(d.startDate, date, unit));
       await tx.update(wfDeadlines).set({ status: 'paused', pausedAt: date, remainingDays: remaining, unit, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
     } else if (t.clock === 'resume' && d.status === 'paused') {
       // 恢复: the clock restarts from the resumption date with the days remaining.
-      const due = addDays(date, d.remainingDays ?? 0, d.unit as DeadlineDef['unit']);
+      const due = addDays(date, d.remainingDays ?? 0, d.unit as PeriodUnit);
       await tx.update(wfDeadlines).set({ status: 'open', startDate: date, pausedAt: null, dueDate: due.date, provisional: due.provisional, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
     }
   }
   if (t.extend) {
     const [d] = await tx.select().from(wfDeadlines).where(and(eq(wfDeadlines.instanceId, instance.id), eq(wfDeadlines.rule, t.extend.deadline), inArray(wfDeadlines.status, ['open', 'paused'])));
-    if (!d) throw new AppError('WORKFLOW_NOTHING_TO_EXTEND', `没有可延长的「${def.deadlines.find((x) => x.key === t.extend!.deadline)?.label ?? t.extend.deadline}」期限`, 400);
+    if (!d || d.unit === 'date') throw new AppError('WORKFLOW_NOTHING_TO_EXTEND', `没有可延长的「${def.deadlines.find((x) => x.key === t.extend!.deadline)?.label ?? t.extend.deadline}」期限`, 400);
     const extendedDays = d.extendedDays + t.extend.days;
     const remainingDays = d.remainingDays == null ? null : d.remainingDays + t.extend.days;
-    const due = d.status === 'open' ? addDays(d.startDate, effectiveDays({ ...d, extendedDays, remainingDays }), d.unit as DeadlineDef['unit']) : null;
+    const due = d.status === 'open' ? addDays(d.startDate, effectiveDays({ ...d, extendedDays, remainingDays }), d.unit as PeriodUnit) : null;
     await tx
       .update(wfDeadlines)
       .set({ extendedDays, remainingDays, dueDate: due?.date ?? d.dueDate, provisional: due?.provisional ?? d.provisional, updatedAt: new Date() })
@@ -315,9 +329,10 @@ export async function recomputeOpenDeadlines(db: DbOrTx, years: number[]): Promi
   const open = await db.select().from(wfDeadlines).where(eq(wfDeadlines.status, 'open'));
   let changed = 0;
   for (const d of open) {
+    if (d.unit === 'date') continue;
     const touches = d.provisional || years.some((y) => d.startDate.slice(0, 4) <= String(y) && (d.dueDate ?? '9999') >= `${y}-01-01`);
     if (!touches) continue;
-    const due = addDays(d.startDate, effectiveDays(d), d.unit as DeadlineDef['unit']);
+    const due = addDays(d.startDate, effectiveDays(d), d.unit as PeriodUnit);
     if (due.date !== d.dueDate || due.provisional !== d.provisional) {
       await db.update(wfDeadlines).set({ dueDate: due.date, provisional: due.provisional, updatedAt: new Date() }).where(eq(wfDeadlines.id, d.id));
       changed++;

@@ -8,8 +8,12 @@
  */
 import type { z } from 'zod';
 
-/** Periods in months follow 民法典 第二百零二条 (e.g. 行政诉讼法 第八十一条's six-month 审限). */
-export type DayUnit = 'workingDay' | 'calendarDay' | 'month';
+/**
+ * Periods in months follow 民法典 第二百零二条 (e.g. 行政诉讼法 第八十一条's six-month 审限). 'date': not a period
+ * but a calendar date the statute names (年度报告 报送 by 3月1日), given by `dueOn`; not moved by the holiday rule,
+ * not paused or extended, not recomputed when the calendar changes.
+ */
+export type DayUnit = 'workingDay' | 'calendarDay' | 'month' | 'date';
 
 export interface StateDef {
   label: string;
@@ -53,6 +57,8 @@ export interface DeadlineDef {
   cite: string;
   /** Optional: only when the starting event's data matches (e.g. procedure === 'summary'). */
   when?: (data: Record<string, unknown>) => boolean;
+  /** unit 'date': the due date, 'YYYY-MM-DD', from the starting event's data and date (`days` is then ignored). */
+  dueOn?: (data: Record<string, unknown>, startDate: string) => string;
 }
 
 export interface WorkflowDef {

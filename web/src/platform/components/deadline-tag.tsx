@@ -16,7 +16,8 @@ export function DeadlineTag({ deadline }: { deadline: Deadline | null }) {
   const l = lightLabels[deadline.light] ?? lightLabels.green;
   const tip = (
     <div>
-      <div>{deadline.label}：{deadline.days}{unitLabel(deadline.unit)}，截止 {deadline.dueDate}</div>
+      {/* unit 'date': a calendar date the statute names (e.g. 年度报告 3月1日前), not a period. */}
+      <div>{deadline.label}：{deadline.unit === 'date' ? '' : `${deadline.days}${unitLabel(deadline.unit)}，`}截止 {deadline.dueDate}</div>
       <div>依据：{deadline.cite}</div>
       {deadline.provisional && <div>暂定：该年度工作日历尚未导入，导入后将重新计算</div>}
     </div>
