@@ -133,6 +133,20 @@ describe('行政执法监督网页流程（真实服务器 + Chromium）', () =>
     await page.getByText('武义县市场监督管理局').first().waitFor();
     expect(await page.locator('.ant-table-row').count()).toBe(20);
     await page.screenshot({ path: '/tmp/enforcement-registry.png' });
+
+    // 执法主体 maintained in the browser: one more 职权事项 and the 资格清理 result.
+    const row = page.locator('.ant-table-row', { hasText: '武义县市场监督管理局' }).first();
+    const powers = Number(await row.locator('td').nth(2).textContent());
+    await row.getByRole('button', { name: btn('维护') }).click();
+    const modal = page.locator('.ant-modal', { hasText: '维护执法主体' });
+    const text = modal.getByLabel('职权清单');
+    await text.fill(`${await text.inputValue()}\n对未按规定公示食品经营许可信息的行政处罚`.trim());
+    await modal.getByLabel('资格清理结果').click();
+    await page.locator('.ant-select-item-option[title="合格"]').click();
+    await modal.getByRole('button', { name: btn('确定') }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await expect.poll(async () => Number(await row.locator('td').nth(2).textContent())).toBe(powers + 1);
+    expect(await row.locator('td').nth(1).textContent()).toContain('合格');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
-import { queryString } from '../../api/client';
+import { api, queryString } from '../../api/client';
+import { lineActionModal } from '../../platform/components/action-modal';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
 import { useSession } from '../../platform/auth/session';
@@ -11,6 +13,56 @@ import { AgencySelect } from './components';
 
 const certColor = { valid: 'green', expiring: 'gold', expired: 'red', none: 'default' } as const;
 const certLabel = { valid: '有效', expiring: '即将到期', expired: '已过期', none: '未持证' } as const;
+
+const EnforcementAction = lineActionModal('enforcement');
+
+interface AgencyForm {
+  legalBasis: string;
+  powers: string;
+  qualified?: 'yes' | 'no' | 'pending';
+  qualifiedDate?: Dayjs | null;
+}
+
+/** 维护执法主体: 法定依据 and 职权清单 (one item a line); the 司法局 also records the 资格清理 result. */
+function EditAgency({ a }: { a: Agency }) {
+  const { can } = useSession();
+  const supervising = can(PERM.supervise);
+  if (!supervising && !can(PERM.report)) return null;
+  return (
+    <EnforcementAction<AgencyForm>
+      label="维护"
+      size="small"
+      type="link"
+      title={`维护执法主体：${a.name}`}
+      width={640}
+      initialValues={{ legalBasis: a.legalBasis, powers: a.powers.join('\n'), qualified: a.qualified == null ? 'pending' : a.qualified ? 'yes' : 'no' }}
+      send={(v) =>
+        api.put(`/api/enforcement/agencies/${a.orgId}`, {
+          legalBasis: v.legalBasis ?? '',
+          powers: (v.powers ?? '').split('\n').map((x) => x.trim()).filter(Boolean),
+          ...(supervising ? { qualified: v.qualified === 'pending' ? null : v.qualified === 'yes', qualifiedDate: v.qualifiedDate ? v.qualifiedDate.format('YYYY-MM-DD') : null } : {}),
+        })
+      }
+    >
+      <Form.Item name="legalBasis" label="法定依据" extra="设立和执法职权的法律、法规、规章依据">
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      <Form.Item name="powers" label="职权清单" extra="每行一项（行政处罚、行政检查、行政强制等职权事项）">
+        <Input.TextArea rows={6} />
+      </Form.Item>
+      {supervising && (
+        <>
+          <Form.Item name="qualified" label="资格清理结果">
+            <Select options={[{ value: 'pending', label: '待清理' }, { value: 'yes', label: '合格' }, { value: 'no', label: '不合格' }]} />
+          </Form.Item>
+          <Form.Item name="qualifiedDate" label="清理日期">
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </>
+      )}
+    </EnforcementAction>
+  );
+}
 
 function Agencies() {
   const q = useAgencies();
@@ -24,6 +76,7 @@ function Agencies() {
         { title: '持证', dataIndex: 'certified', width: 80 },
         { title: '持证率', dataIndex: 'certificateRate', width: 90, render: (v: number | null) => (v == null ? '—' : `${v.toFixed(1)}%`) },
         { title: '证件即将到期', dataIndex: 'expiring', width: 110, render: (v: number) => (v ? <Tag color="gold">{v}</Tag> : 0) },
+        { title: '操作', key: 'edit', width: 80, render: (_: unknown, a) => <EditAgency a={a} /> },
       ]} />
   );
 }
