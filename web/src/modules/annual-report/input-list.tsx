@@ -4,6 +4,7 @@ import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select,
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, queryString } from '../../api/client';
+import { FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { ReasonButton } from '../../platform/components/reason-modal';
 import { useSession } from '../../platform/auth/session';
@@ -62,8 +63,7 @@ export default function InputList() {
   const meta = useMeta();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ year?: number; category?: string; q?: string }>();
-  const [filters, setFilters] = useState<{ year?: number; category?: string; q?: string }>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters<{ year?: number; category?: string; q?: string }>();
   const [editing, setEditing] = useState<InputItem | null | undefined>(undefined);
   const inputs = useInputs({ ...filters, ...paging });
   return (
@@ -77,15 +77,11 @@ export default function InputList() {
       }
     >
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ year: v.year ?? undefined, category: v.category, q: v.q || undefined }); }}>
+        <FilterBar bare form={form} onApply={(v) => apply({ year: v.year ?? undefined, category: v.category, q: v.q || undefined })}>
           <Form.Item name="year"><InputNumber placeholder="年度" min={2000} max={2100} style={{ width: 110 }} /></Form.Item>
           <Form.Item name="category"><Select placeholder="类别" allowClear style={{ width: 260 }} options={meta.data ? options(meta.data.categories) : []} /></Form.Item>
           <Form.Item name="q"><Input placeholder="标题或内容" allowClear style={{ width: 180 }} /></Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">查询</Button>
-            <Button onClick={() => { form.resetFields(); setFilters({}); setPaging((p) => ({ ...p, page: 1 })); }}>重置</Button>
-          </Space>
-        </Form>
+        </FilterBar>
         <Table<InputItem>
           rowKey="id"
           size="middle"
@@ -111,7 +107,7 @@ export default function InputList() {
               ),
             },
           ]}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: inputs.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(inputs.data?.total, '条')}
         />
       </Card>
       <InputModal item={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} />

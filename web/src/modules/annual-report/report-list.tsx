@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api/client';
+import { FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { showFieldErrors } from '../../platform/form-errors';
@@ -45,8 +46,7 @@ export default function ReportList() {
   const { can } = useSession();
   const meta = useMeta();
   const [form] = Form.useForm<{ year?: number; status?: string }>();
-  const [filters, setFilters] = useState<{ year?: number; status?: string }>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters<{ year?: number; status?: string }>();
   const reports = useReports({ ...filters, ...paging });
   return (
     <PageContainer
@@ -61,18 +61,14 @@ export default function ReportList() {
       }
     >
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ year: v.year ?? undefined, status: v.status }); }}>
+        <FilterBar bare form={form} onApply={(v) => apply({ year: v.year ?? undefined, status: v.status })}>
           <Form.Item name="year">
             <InputNumber placeholder="年度" min={2000} max={2100} style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="status">
             <Select placeholder="状态" allowClear style={{ width: 160 }} options={meta.data ? options(meta.data.states) : []} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">查询</Button>
-            <Button onClick={() => { form.resetFields(); setFilters({}); setPaging((p) => ({ ...p, page: 1 })); }}>重置</Button>
-          </Space>
-        </Form>
+        </FilterBar>
         <Table<ReportItem>
           rowKey="id"
           size="middle"
@@ -87,7 +83,7 @@ export default function ReportList() {
             { title: '版本', dataIndex: 'versionNo', width: 70, render: (v: number) => `第${v}版` },
             { title: '数据生成时间', dataIndex: 'figuresAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
           ]}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: reports.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 份`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(reports.data?.total, '份')}
         />
       </Card>
     </PageContainer>

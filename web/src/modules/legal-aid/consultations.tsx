@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { dateRange, FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { api, queryString } from '../../api/client';
@@ -18,8 +18,7 @@ export default function ConsultationsPage() {
   const { can } = useSession();
   const meta = useQuery({ queryKey: [KEY, 'consultation-meta'], queryFn: () => api.get<Meta>('/api/consultations/meta'), staleTime: Infinity });
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters();
   const list = useQuery({ queryKey: [KEY, 'consultations', filters, paging], queryFn: () => api.get<Page<Item>>('/api/consultations', { ...filters, ...paging }) });
   const m = meta.data;
   return (
@@ -51,17 +50,16 @@ export default function ConsultationsPage() {
       }
     >
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ q: v.q || undefined, channel: v.channel, topic: v.topic, state: v.state, referral: v.referral, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') }); }}>
+        <FilterBar bare form={form} onApply={(v) => apply({ q: v.q || undefined, channel: v.channel, topic: v.topic, state: v.state, referral: v.referral, ...dateRange(v.range, 'from', 'to') })}>
           <Form.Item name="q"><Input placeholder="编号或内容" allowClear /></Form.Item>
           <Form.Item name="channel"><Select placeholder="渠道" allowClear style={{ width: 120 }} options={m ? options(m.channels) : []} /></Form.Item>
           <Form.Item name="topic"><Select placeholder="类别" allowClear style={{ width: 120 }} options={m ? options(m.topics) : []} /></Form.Item>
           <Form.Item name="state"><Select placeholder="状态" allowClear style={{ width: 100 }} options={[{ value: 'pending', label: '待解答' }, { value: 'answered', label: '已解答' }]} /></Form.Item>
           <Form.Item name="referral"><Select placeholder="转介" allowClear style={{ width: 110 }} options={m ? options(m.referralTargets) : []} /></Form.Item>
           <Form.Item name="range"><DatePicker.RangePicker /></Form.Item>
-          <Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); setFilters({}); }}>重置</Button></Space>
-        </Form>
+        </FilterBar>
         <Table<Item> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 1200 }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(list.data?.total)}
           columns={[
             { title: '编号', dataIndex: 'serialNumber', width: 170 },
             { title: '日期', dataIndex: 'consultedDate', width: 105 },

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tabs, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
+import { FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { useSession } from '../../platform/auth/session';
 import { api, queryString } from '../../api/client';
@@ -20,8 +20,7 @@ export default function LawyersPage() {
   const meta = useQuery({ queryKey: [KEY, 'network-meta'], queryFn: () => api.get<Meta & { pointKinds: Record<string, string> }>('/api/legal-service/meta'), staleTime: Infinity });
   const firms = useQuery({ queryKey: [KEY, 'firms'], queryFn: () => api.get<{ items: Firm[] }>('/api/legal-service/firms') });
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters();
   const list = useQuery({ queryKey: [KEY, 'lawyers', filters, paging], queryFn: () => api.get<Page<Lawyer>>('/api/legal-service/lawyers', { ...filters, ...paging }) });
   const m = meta.data;
   const year = new Date().getFullYear() - 1;
@@ -60,15 +59,14 @@ export default function LawyersPage() {
           key: 'lawyers', label: '律师名册',
           children: (
             <Card>
-              <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ q: v.q || undefined, kind: v.kind, firmId: v.firmId, status: v.status }); }}>
+              <FilterBar bare form={form} onApply={(v) => apply({ q: v.q || undefined, kind: v.kind, firmId: v.firmId, status: v.status })}>
                 <Form.Item name="q"><Input placeholder="姓名或执业证号" allowClear /></Form.Item>
                 <Form.Item name="kind"><Select placeholder="执业类别" allowClear style={{ width: 150 }} options={m ? options(m.lawyerKinds) : []} /></Form.Item>
                 <Form.Item name="firmId"><Select placeholder="律师事务所" allowClear style={{ width: 220 }} options={(firms.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))} /></Form.Item>
                 <Form.Item name="status"><Select placeholder="执业状态" allowClear style={{ width: 120 }} options={[{ value: 'active', label: '执业' }, { value: 'suspended', label: '停止执业' }]} /></Form.Item>
-                <Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); setFilters({}); }}>重置</Button></Space>
-              </Form>
+              </FilterBar>
               <Table<Lawyer> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 1100 }}
-                pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 人`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+                pagination={pagination(list.data?.total, '人')}
                 columns={[
                   { title: '姓名', dataIndex: 'name', width: 90 },
                   { title: '执业类别', dataIndex: 'kindLabel', width: 130 },

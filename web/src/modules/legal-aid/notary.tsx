@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { dateRange, FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImportButton } from './ledger-button';
 import { useSession } from '../../platform/auth/session';
@@ -19,8 +19,7 @@ export default function NotaryPage() {
   const { can } = useSession();
   const meta = useQuery({ queryKey: [KEY, 'notary-meta'], queryFn: () => api.get<{ matterTypes: Record<string, string>; states: Record<string, string> }>('/api/notary/meta'), staleTime: Infinity });
   const [form] = Form.useForm();
-  const [filters, setFilters] = useState<Record<string, string | undefined>>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters();
   const list = useQuery({ queryKey: [KEY, 'notary', filters, paging], queryFn: () => api.get<Result>('/api/notary/matters', { ...filters, ...paging }) });
   const s = list.data?.summary;
   return (
@@ -55,17 +54,16 @@ export default function NotaryPage() {
         <Col span={4}><Card size="small"><Statistic title="平均办理时长" value={s?.averageDays ?? '—'} suffix="日" /></Card></Col>
       </Row>
       <Card>
-        <Form form={form} layout="inline" style={{ marginBottom: 12, rowGap: 8 }} onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ q: v.q || undefined, matterType: v.matterType, state: v.state, foreign: v.foreign, oneVisit: v.oneVisit, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') }); }}>
+        <FilterBar bare form={form} onApply={(v) => apply({ q: v.q || undefined, matterType: v.matterType, state: v.state, foreign: v.foreign, oneVisit: v.oneVisit, ...dateRange(v.range, 'from', 'to') })}>
           <Form.Item name="q"><Input placeholder="受理编号或申请人" allowClear /></Form.Item>
           <Form.Item name="matterType"><Select placeholder="公证事项" allowClear style={{ width: 160 }} options={meta.data ? options(meta.data.matterTypes) : []} /></Form.Item>
           <Form.Item name="state"><Select placeholder="状态" allowClear style={{ width: 110 }} options={meta.data ? options(meta.data.states) : []} /></Form.Item>
           <Form.Item name="foreign"><Select placeholder="涉外" allowClear style={{ width: 90 }} options={[{ value: '1', label: '涉外' }, { value: '0', label: '国内' }]} /></Form.Item>
           <Form.Item name="oneVisit"><Select placeholder="最多跑一次" allowClear style={{ width: 120 }} options={[{ value: '1', label: '是' }, { value: '0', label: '否' }]} /></Form.Item>
           <Form.Item name="range"><DatePicker.RangePicker placeholder={['受理起', '受理止']} /></Form.Item>
-          <Space><Button type="primary" htmlType="submit">查询</Button><Button onClick={() => { form.resetFields(); setFilters({}); }}>重置</Button></Space>
-        </Form>
+        </FilterBar>
         <Table<Matter> rowKey="id" size="middle" loading={list.isFetching} dataSource={list.data?.items} scroll={{ x: 1200 }}
-          pagination={{ current: paging.page, pageSize: paging.pageSize, total: list.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+          pagination={pagination(list.data?.total)}
           columns={[
             { title: '受理编号', dataIndex: 'caseNumber', width: 150 },
             { title: '公证事项', dataIndex: 'matterTypeLabel', width: 140 },

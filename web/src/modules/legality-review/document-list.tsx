@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api/client';
+import { FilterBar, useListFilters } from '../../platform/components/filter-list';
 import { PageContainer } from '../../platform/components/page-container';
 import { LedgerImport } from '../../platform/components/ledger-import';
 import { OrgTreeSelect } from '../../platform/components/org-tree';
@@ -67,8 +68,7 @@ function DraftButton() {
 function Register() {
   const meta = useMeta();
   const [form] = Form.useForm<FilterForm>();
-  const [filters, setFilters] = useState<FilterForm>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { filters, paging, apply, pagination } = useListFilters<FilterForm>();
   const docs = useDocuments({ ...filters, ...paging });
   const columns = [
     titleCol,
@@ -87,7 +87,7 @@ function Register() {
   ];
   return (
     <>
-      <Form form={form} layout="inline" onFinish={(v) => { setPaging((p) => ({ ...p, page: 1 })); setFilters({ q: v.q?.trim() || undefined, stage: v.stage, status: v.status }); }} style={{ marginBottom: 12, rowGap: 8 }}>
+      <FilterBar bare form={form} onApply={(v) => apply({ q: v.q?.trim() || undefined, stage: v.stage, status: v.status })}>
         <Form.Item name="q">
           <Input placeholder="标题、文号、文件码" allowClear style={{ width: 220 }} />
         </Form.Item>
@@ -97,13 +97,7 @@ function Register() {
         <Form.Item name="status">
           <Select placeholder="效力状态" allowClear style={{ width: 120 }} options={meta.data ? options(meta.data.statuses) : []} />
         </Form.Item>
-        <Space>
-          <Button type="primary" htmlType="submit">
-            查询
-          </Button>
-          <Button onClick={() => { form.resetFields(); setFilters({}); setPaging((p) => ({ ...p, page: 1 })); }}>重置</Button>
-        </Space>
-      </Form>
+      </FilterBar>
       <Table<DocListItem>
         rowKey="id"
         size="middle"
@@ -111,7 +105,7 @@ function Register() {
         dataSource={docs.data?.items}
         columns={columns}
         scroll={{ x: 1100 }}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: docs.data?.total, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: (page, pageSize) => setPaging({ page, pageSize }) }}
+        pagination={pagination(docs.data?.total)}
       />
     </>
   );
