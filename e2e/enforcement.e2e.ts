@@ -143,10 +143,17 @@ describe('行政执法监督网页流程（真实服务器 + Chromium）', () =>
     await text.fill(`${await text.inputValue()}\n对未按规定公示食品经营许可信息的行政处罚`.trim());
     await modal.getByLabel('资格清理结果').click();
     await page.locator('.ant-select-item-option[title="合格"]').click();
+    // The dialog starts from what is stored, 清理日期 included (the demo agencies were cleared this year).
+    const clearedOn = await modal.getByLabel('清理日期').inputValue();
+    expect(clearedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await modal.getByRole('button', { name: btn('确定') }).click();
     await modal.waitFor({ state: 'hidden' });
     await expect.poll(async () => Number(await row.locator('td').nth(2).textContent())).toBe(powers + 1);
     expect(await row.locator('td').nth(1).textContent()).toContain('合格');
+    // Saving without touching the date kept it.
+    await row.getByRole('button', { name: btn('维护') }).click();
+    expect(await modal.getByLabel('清理日期').inputValue()).toBe(clearedOn);
+    await modal.getByRole('button', { name: btn('取消') }).click();
     expect(errors).toEqual([]);
     await context.close();
   });

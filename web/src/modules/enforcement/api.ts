@@ -151,6 +151,7 @@ export interface Agency {
   legalBasis: string;
   powers: string[];
   qualified: boolean | null;
+  qualifiedDate: string | null;
   staffed: number;
   certified: number;
   expiring: number;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api/client';
 import { lineActionModal } from '../../platform/components/action-modal';
@@ -35,7 +35,8 @@ function EditAgency({ a }: { a: Agency }) {
       type="link"
       title={`维护执法主体：${a.name}`}
       width={640}
-      initialValues={{ legalBasis: a.legalBasis, powers: a.powers.join('\n'), qualified: a.qualified == null ? 'pending' : a.qualified ? 'yes' : 'no' }}
+      // Every field starts from what is stored: the dialog saves them all, so a blank one would erase it.
+      initialValues={{ legalBasis: a.legalBasis, powers: a.powers.join('\n'), qualified: a.qualified == null ? 'pending' : a.qualified ? 'yes' : 'no', qualifiedDate: a.qualifiedDate ? dayjs(a.qualifiedDate) : null }}
       send={(v) =>
         api.put(`/api/enforcement/agencies/${a.orgId}`, {
           legalBasis: v.legalBasis ?? '',
